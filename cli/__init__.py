@@ -1,0 +1,1 @@
+"""The graphreg command line (Typer). Thin: parse, call the library, render."""

@@ -1,0 +1,1 @@
+MATCH (h:Household) RETURN count(h) AS n

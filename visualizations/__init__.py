@@ -1,0 +1,1 @@
+"""Self-contained pyvis diagrams of the registry graph."""
