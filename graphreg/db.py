@@ -168,7 +168,7 @@ def connect(settings: Settings | None = None, *, start: bool = True) -> Store:
                 "The managed Neo4j server is not running. Start it with `graphreg server start`, "
                 "or set NEO4J_URI to use an existing Neo4j 5.")
         auth = ("neo4j", server.password())
-    driver = GraphDatabase.driver(settings.bolt_uri, auth=auth)
+    driver = GraphDatabase.driver(settings.bolt_uri, auth=auth, notifications_min_severity="OFF")
     try:
         driver.verify_connectivity()
     except Exception as exc:  # the driver raises several kinds; all mean "not reachable"
