@@ -175,3 +175,40 @@ def test_generated_county_finds_exactly_the_planted_faults_and_rewrites_nothing(
     assert all(v.created == 0 and v.nodes_created == 0 and v.relationships_created == 0
                for v in w2.values()), {k: v.as_dict() for k, v in w2.items()}
     assert store.value("count_households") == 1500
+
+
+def test_server_lifecycle_fetch_start_connect_stop(settings: Settings, tmp_path: Path) -> None:
+    """A second managed server in its own home: start, answer a query, stop, start again with
+    the data kept, stop."""
+    if settings.external:
+        pytest.skip("an external NEO4J_URI server is in use")
+    import socket
+    from dataclasses import replace
+
+    from graphreg.db import connect
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    other = replace(settings, home=tmp_path / "home2", bolt_port=port, heap="512m", pagecache="64m")
+    srv = ManagedServer(other)
+    assert not srv.status().running
+    try:
+        with connect(other) as st:
+            apply_schema(st)
+            st.write("merge_provinces", [{"code": "52", "name": "贵州省"}])
+        assert srv.status().running
+        assert srv.stop() is True
+        assert not srv.status().running and not bolt_answers("127.0.0.1", port)
+        with connect(other) as st:  # starts again; the data survived the stop
+            assert st.query("geography_counts")[0]["provinces"] == 1
+    finally:
+        srv.stop()
+    assert srv.stop() is False
+
+
+def test_connect_to_a_wrong_uri_says_what_to_do() -> None:
+    from graphreg.db import connect
+    from graphreg.errors import NotConnectedError
+    bad = Settings.from_env({"NEO4J_URI": "bolt://127.0.0.1:9", "NEO4J_PASSWORD": "x"})
+    with pytest.raises(NotConnectedError, match="(?s)Could not connect to Neo4j at bolt://127.0.0.1:9.*Check NEO4J_URI"):
+        connect(bad)

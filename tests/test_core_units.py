@@ -118,3 +118,13 @@ def test_csv_cells_never_run_as_formulas(tmp_path: Path) -> None:
     n = write_csv(tmp_path / "a.csv", [{"a": "=cmd", "b": "王"}], ["a", "b"])
     assert n == 1
     assert (tmp_path / "a.csv").read_bytes() == "\ufeffa,b\r\n'=cmd,王\r\n".encode("utf-8")
+
+
+def test_importing_the_library_prints_nothing_and_starts_nothing() -> None:
+    import subprocess
+    import sys
+    code = ("import pkgutil, importlib, graphreg\n"
+            "for m in pkgutil.walk_packages(graphreg.__path__, 'graphreg.'):\n"
+            "    importlib.import_module(m.name)\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert (r.returncode, r.stdout, r.stderr) == (0, "", "")

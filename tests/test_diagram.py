@@ -71,7 +71,7 @@ def test_village_diagram_utf8_under_c_locale(store: Store, tmp_path: Path,
 
 def test_unknown_village_is_an_input_error(store: Store, tmp_path: Path) -> None:
     build_small_registry(store)
-    with pytest.raises(InputError, match="999999999999: no such village"):
+    with pytest.raises(InputError, match="'999999999999': no such village"):
         village_diagram(store, "999999999999", tmp_path / "x.html")
     assert not (tmp_path / "x.html").exists()
 
