@@ -149,7 +149,7 @@ def add_household(G: nx.DiGraph, r: dict[str, Any]) -> None:
                size=r.get("size"), main_cause=r.get("main_cause"),
                other_causes=tuple(sorted(r.get("other_causes") or ())),
                registered_year=r.get("registered_year"), history=history,
-               label=r.get("head_name") or r["id"])
+               latest_status=r.get("status"), label=r.get("head_name") or r["id"])
     v = add_village(G, {"code": r["village"], "name": r.get("village_name")})
     G.add_edge(h, v, rel="lives_in")
     if r.get("main_cause") is not None:

@@ -8,24 +8,39 @@ published; the rest assumed); a work team for every poor village; responsible ca
 several households each; county departments, designated units, enterprises and an east–west
 partner per county.
 
-Known faults are planted at settable rates and recorded in :attr:`Registry.faults`:
+Known faults are planted at settable rates (:class:`FaultRates`) and recorded in
+:attr:`Registry.faults`. They hold as of the end of :data:`CHECK_YEAR` and, except
+``help_ended``, with no as-of year too:
 
-- ``unassisted``: no responsible cadre and no measure at all;
-- ``mistargeted``: helped, but no measure addresses the main cause;
+- ``unassisted``: no responsible cadre and no measure at all (detail: ``none`` when its village
+  has no work team, else ``village_only``);
+- ``help_ended``: its cadre and measures all ended before :data:`CHECK_YEAR`;
+- ``mistargeted``: helped, but no measure addresses the main cause nor any other cause;
+- ``secondary_only``: every measure addresses a secondary cause, none the main one;
 - ``overlap``: a second unit gives a measure of a type the household already gets from another
-  unit, in an overlapping period.
+  unit, in an overlapping period;
+- ``overhelped``: nine more responsible cadres than usual assist the household (at most one
+  per village with at least four other households);
+- ``shared_person``: one member is also listed in another household (pid, two households);
+- ``similar_units``: two social organisations assisting (nearly) the same six households;
+- ``village_no_team``: a poor village without a work team;
+- ``county_no_designated``: a poverty county that no designated unit assists;
+- ``concentrated``: a village where one household gets at least 95% of the cost.
 
 Every other household has a cadre, one to three measures of distinct types from distinct
-providers, at least one of which addresses its main cause, so the analyses must find exactly
-the planted sets. The same seed gives the same registry.
+providers, at least one of which addresses its main cause, all running on 31 December of
+:data:`CHECK_YEAR`, so the analyses must find exactly the planted sets. Every household gets a
+status history: registered (未脱贫) in its registration year (2014, some 2015–2018), and some
+fault-free households exit (脱贫) in a later year, a few of them returning (返贫) after. The
+same seed gives the same registry.
 
     >>> from graphreg.geography import read_division
     >>> geo = read_division(counties=["520423"])
     >>> reg = generate(geo, households=200, seed=7)
     >>> len(reg.households), reg == generate(geo, households=200, seed=7)
     (200, True)
-    >>> sorted(reg.faults)
-    ['mistargeted', 'overlap', 'unassisted']
+    >>> sorted(reg.faults)[:4]
+    ['concentrated', 'county_no_designated', 'help_ended', 'mistargeted']
 """
 
 from __future__ import annotations
@@ -70,23 +85,52 @@ SKILLS_BY_KIND = {
 TYPES = tuple(sorted(MEASURE_TYPES))
 #: Causes some measure type addresses (all but 99 其他, which no measure can target).
 TARGETABLE = frozenset(c for cs in ADDRESSES.values() for c in cs)
+#: The year the planted faults hold for (as of its 31 December): every measure of a
+#: fault-free household runs on that day.
+CHECK_YEAR = 2020
+_RUNNING = dt.date(CHECK_YEAR, 12, 31)
+#: Household faults (each household gets at most one of these).
+HOUSEHOLD_FAULTS = ("unassisted", "mistargeted", "overlap", "help_ended", "secondary_only")
+#: Every planted fault kind.
+FAULT_KINDS = HOUSEHOLD_FAULTS + ("overhelped", "shared_person", "similar_units",
+                                  "village_no_team", "county_no_designated", "concentrated")
+#: Extra responsible cadres assisting an ``overhelped`` household.
+OVERHELP_EXTRA = 9
+#: Households assisted by both units of a planted ``similar_units`` pair (the second unit
+#: assists one more: Jaccard 6/7).
+SIMILAR_SET = 6
 
 
 @dataclass(frozen=True)
 class FaultRates:
-    """Shares of households given each planted fault (disjoint)."""
+    """How many faults to plant.
+
+    The first five are shares of households and are disjoint (they add up to at most 1);
+    ``overhelped`` and ``shared_person`` are shares of households chosen among the fault-free
+    ones; ``similar_units`` is planted unit pairs per household; ``village_no_team`` a share of
+    poor villages; ``county_no_designated`` a share of poverty counties; ``concentrated`` a
+    share of villages with at least ten households.
+    """
 
     unassisted: float = 0.03
     mistargeted: float = 0.04
     overlap: float = 0.03
+    help_ended: float = 0.02
+    secondary_only: float = 0.02
+    overhelped: float = 0.01
+    shared_person: float = 0.01
+    similar_units: float = 0.002
+    village_no_team: float = 0.05
+    county_no_designated: float = 0.1
+    concentrated: float = 0.02
 
     def __post_init__(self) -> None:
-        for k in ("unassisted", "mistargeted", "overlap"):
+        for k in FAULT_KINDS:
             v = getattr(self, k)
             if not 0 <= v <= 1:
                 raise ValueError(f"fault rate {k}={v} must lie between 0 and 1")
-        if self.unassisted + self.mistargeted + self.overlap > 1:
-            raise ValueError("fault rates add up to more than 1")
+        if sum(getattr(self, k) for k in HOUSEHOLD_FAULTS) > 1:
+            raise ValueError(f"fault rates {', '.join(HOUSEHOLD_FAULTS)} add up to more than 1")
 
 
 @dataclass
@@ -99,16 +143,26 @@ class Registry:
     units: list[dict[str, Any]] = field(default_factory=list)
     assists: list[dict[str, Any]] = field(default_factory=list)
     measures: list[dict[str, Any]] = field(default_factory=list)
-    #: kind → sorted household ids (``overlap``: sorted (household, type, unit_a, unit_b)).
+    #: kind → sorted items: household ids; ``overlap``: (household, type, unit_a, unit_b);
+    #: ``unassisted``: (household, level); ``shared_person``: (pid, household_a, household_b);
+    #: ``similar_units``: (unit_a, unit_b); village and county kinds: codes.
     faults: dict[str, list[Any]] = field(default_factory=dict)
+    #: {household, year, status, date} for ``merge_status_changes``.
+    status_changes: list[dict[str, Any]] = field(default_factory=list)
+    #: {code, poverty_county, area, area_name} for ``synth_county_flags``.
+    counties: list[dict[str, Any]] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         return {"poor_villages": len(self.poor_villages), "households": len(self.households),
                 "persons": len(self.persons), "units": len(self.units),
                 "assists": len(self.assists), "measures": len(self.measures),
+                "status_changes": len(self.status_changes),
+                "poverty_counties": sum(1 for c in self.counties if c["poverty_county"]),
                 **{f"planted_{k}": len(v) for k, v in self.faults.items()}}
 
     def fault_rows(self) -> list[dict[str, Any]]:
+        """Rows for ``merge_planted_faults``: ``household`` holds the household (or, for the
+        village, county and unit-pair kinds, the village or county code)."""
         rows = []
         for kind, items in self.faults.items():
             for it in items:
@@ -116,9 +170,25 @@ class Registry:
                     h, t, a, b = it
                     rows.append({"key": f"{kind}:{h}:{t}:{a}:{b}", "kind": kind, "household": h,
                                  "detail": f"{t} {a} {b}"})
+                elif kind == "unassisted":
+                    h, level = it
+                    rows.append({"key": f"{kind}:{h}", "kind": kind, "household": h,
+                                 "detail": level})
+                elif kind == "shared_person":
+                    pid, a, b = it
+                    rows.append({"key": f"{kind}:{pid}", "kind": kind, "household": a,
+                                 "detail": f"{pid} {a} {b}"})
+                elif kind == "similar_units":
+                    a, b = it
+                    rows.append({"key": f"{kind}:{a}:{b}", "kind": kind,
+                                 "household": _unit_county(a), "detail": f"{a} {b}"})
                 else:
                     rows.append({"key": f"{kind}:{it}", "kind": kind, "household": it, "detail": ""})
         return rows
+
+
+def _unit_county(unit: str) -> str:
+    return unit[2:8]
 
 
 def _pick_weighted(rng: random.Random, weights: dict[int, float]) -> int:
@@ -138,8 +208,42 @@ def _date(rng: random.Random, start: dt.date, end: dt.date) -> dt.date:
     return start + dt.timedelta(days=rng.randrange((end - start).days + 1))
 
 
+def _fits(cause: int) -> list[str]:
+    return sorted(t for t in TYPES if cause in ADDRESSES[t])
+
+
+def _causes_and_types(rng: random.Random, kind: str) -> tuple[int, list[int], list[str]]:
+    """Main cause, other causes and measure types for a household of fault ``kind``."""
+    n_measures = rng.choice((1, 2, 2, 3))
+    main = _pick_weighted(rng, MAIN_CAUSE_SHARES)
+    while main not in TARGETABLE and kind not in ("mistargeted", "unassisted"):
+        main = _pick_weighted(rng, MAIN_CAUSE_SHARES)  # 其他: no measure addresses it
+    pool = [c for c in MAIN_CAUSE_SHARES if c not in (main, 99)]
+    if kind == "secondary_only":
+        # a secondary cause with measure types that leave the main cause alone
+        choices = [c for c in sorted(TARGETABLE) if c != main
+                   and any(main not in ADDRESSES[t] for t in _fits(c))]
+        second = rng.choice(choices)
+        other = sorted({second, *rng.sample([c for c in pool if c != second], rng.choice((0, 1)))})
+        types = sorted({t for t in _fits(second) if main not in ADDRESSES[t]})
+        return main, other, rng.sample(types, min(n_measures, len(types)))
+    other = sorted(rng.sample(pool, rng.choice((0, 0, 1, 1, 2))))
+    if kind == "mistargeted":
+        miss = [t for t in TYPES if not ADDRESSES[t] & {main, *other}]
+        if not miss:  # pragma: no cover - every cause pair leaves some type out
+            other = []
+            miss = [t for t in TYPES if main not in ADDRESSES[t]]
+        return main, other, rng.sample(miss, min(n_measures, len(miss)))
+    if kind == "unassisted":
+        return main, other, []
+    first = rng.choice(_fits(main))
+    return main, other, [first] + rng.sample([t for t in TYPES if t != first], n_measures - 1)
+
+
 def generate(geography: dict[str, list[dict[str, Any]]], *, households: int, seed: int = 1,
              rates: FaultRates | None = None, poor_village_share: float = 0.3,
+             poverty_county_share: float = 0.7, exit_share: float = 0.3,
+             return_share: float = 0.2, late_share: float = 0.1,
              key: bytes = b"graphreg-synthetic") -> Registry:
     """Make a registry of about ``households`` households over the counties in ``geography``.
 
@@ -151,6 +255,11 @@ def generate(geography: dict[str, list[dict[str, Any]]], *, households: int, see
     rates: planted fault rates (:class:`FaultRates`).
     poor_village_share: share of rural villages marked poor (128,000 of about 490,000 rural
         villages nationally is 26%).
+    poverty_county_share: share of counties marked poverty counties (in one synthetic
+        contiguous area per province, code ``<province>A1``).
+    exit_share: share of fault-free households that exit (脱贫) in a year after registering.
+    return_share: share of those that return to poverty (返贫) in a later year.
+    late_share: share of households registered in 2015–2018 instead of 2014.
     key: the ID-hash key (the store's key when writing, see :func:`graphreg.ids.load_key`).
 
     Returns
@@ -166,16 +275,24 @@ def generate(geography: dict[str, list[dict[str, Any]]], *, households: int, see
     for v in geography["villages"]:
         if v["kind"] == "rural":
             by_county[v["county"]].append(v)
-    townships_by_county: dict[str, list[str]] = defaultdict(list)
-    for t in geography["townships"]:
-        townships_by_county[t["parent"]].append(t["code"])
     counties = sorted(by_county)
     total_villages = sum(len(by_county[c]) for c in counties)
+    faults: dict[str, list[Any]] = {k: [] for k in FAULT_KINDS}
+    reg.faults = faults
     if not counties:
         return reg  # no rural village: nothing to generate
-    faults: dict[str, list[Any]] = {"unassisted": [], "mistargeted": [], "overlap": []}
+    poverty = sorted(c for c in counties if rng.random() < poverty_county_share)
+    no_designated = set(rng.sample(poverty, round(len(poverty) * rates.county_no_designated)))
+    for c in counties:
+        pc = c in poverty
+        reg.counties.append({"code": c, "poverty_county": pc,
+                             "area": f"{c[:2]}A1" if pc else None,
+                             "area_name": f"合成连片特困地区({c[:2]})" if pc else None})
+    faults["county_no_designated"] = sorted(no_designated)
     quota_left = households
     used_ids: set[str] = set()
+    kind_of: dict[str, str] = {}
+    members: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for ci, county in enumerate(counties):
         villages = sorted(by_county[county], key=lambda v: v["code"])
         n_hh = quota_left if ci == len(counties) - 1 else round(
@@ -186,6 +303,8 @@ def generate(geography: dict[str, list[dict[str, Any]]], *, households: int, see
         poor = sorted(rng.sample(villages, n_poor), key=lambda v: v["code"])
         poor_codes = {v["code"] for v in poor}
         others = [v for v in villages if v["code"] not in poor_codes] or poor
+        no_team = {v["code"] for v in rng.sample(poor, round(len(poor) * rates.village_no_team))}
+        faults["village_no_team"] += sorted(no_team)
         for v in poor:
             reg.poor_villages.append({"code": v["code"], "poor": True, "since": 2014})
         # ---- units of the county -------------------------------------------------------
@@ -211,11 +330,14 @@ def generate(geography: dict[str, list[dict[str, Any]]], *, households: int, see
                         "skills": list(SKILLS_BY_KIND["east_west"])})
         reg.units.extend(helpers)
         for h in helpers:
-            if h["kind"] in ("designated", "east_west"):
+            if h["kind"] == "east_west" or (h["kind"] == "designated"
+                                            and county not in no_designated):
                 reg.assists.append({"unit": h["id"], "target": county, "level": "county",
                                     "since": dt.date(2015, 1, 1), "until": None,
                                     "role": "定点扶贫" if h["kind"] == "designated" else "东西部协作"})
         for v in poor:
+            if v["code"] in no_team:
+                continue
             uid = f"WT{v['code']}"
             reg.units.append({"id": uid, "name": f"{v['name']}驻村工作队", "kind": "work_team",
                               "county": county, "base": v["code"], "capacity": 0,
@@ -224,45 +346,50 @@ def generate(geography: dict[str, list[dict[str, Any]]], *, households: int, see
                                 "since": dt.date(2015, 3, 1), "until": None, "role": "驻村帮扶"})
         # ---- households ----------------------------------------------------------------
         cadres: list[dict[str, Any]] = []
+        cadre_of: dict[str, str] = {}
+        units_of: dict[str, set[str]] = {}
         cadre_load = 0
-        n_unassisted = round(n_hh * rates.unassisted)
-        n_mis = round(n_hh * rates.mistargeted)
-        n_ov = round(n_hh * rates.overlap)
-        kinds = (["unassisted"] * n_unassisted + ["mistargeted"] * n_mis + ["overlap"] * n_ov)
-        kinds += ["ok"] * (n_hh - len(kinds))
+        kinds: list[str] = []
+        for k in HOUSEHOLD_FAULTS:
+            kinds += [k] * round(n_hh * getattr(rates, k))
+        kinds = kinds[:n_hh] + ["ok"] * (n_hh - len(kinds))
         rng.shuffle(kinds)
         seq_by_village: dict[str, int] = defaultdict(int)
+        county_households: list[dict[str, Any]] = []
         for kind in kinds:
             v = rng.choice(poor) if rng.random() < 0.7 else rng.choice(others)
             seq_by_village[v["code"]] += 1
             hid = f"{v['code']}{seq_by_village[v['code']]:04d}"
-            main = _pick_weighted(rng, MAIN_CAUSE_SHARES)
-            while main not in TARGETABLE and kind not in ("mistargeted", "unassisted"):
-                main = _pick_weighted(rng, MAIN_CAUSE_SHARES)  # 其他: no measure addresses it
-            other = rng.sample([c for c in MAIN_CAUSE_SHARES if c not in (main, 99)],
-                               rng.choice((0, 0, 1, 1, 2)))
+            kind_of[hid] = kind
+            main, other, types = _causes_and_types(rng, kind)
             size = _size(rng)
             head = _name(rng)
-            reg.households.append({
-                "id": hid, "village": v["code"], "county": county, "head_name": head,
-                "size": size, "attribute": rng.choices(("一般贫困户", "低保贫困户", "五保户"),
-                                                       weights=(75, 20, 5))[0],
-                "standard": "国家", "status": "未脱贫", "registered_year": 2014,
-                "income": rng.randrange(1200, 2800), "main_cause": main,
-                "other_causes": sorted(other)})
+            year = 2014 if rng.random() >= late_share else rng.randrange(2015, 2019)
+            row = {"id": hid, "village": v["code"], "county": county, "head_name": head,
+                   "size": size, "attribute": rng.choices(("一般贫困户", "低保贫困户", "五保户"),
+                                                          weights=(75, 20, 5))[0],
+                   "standard": "国家", "status": "未脱贫", "registered_year": year,
+                   "income": rng.randrange(1200, 2800), "main_cause": main,
+                   "other_causes": other}
+            reg.households.append(row)
+            county_households.append(row)
+            _history(rng, reg, row, exit_share if kind == "ok" else 0.0, return_share)
             for m in range(size):
                 birth = _date(rng, dt.date(1940, 1, 1), dt.date(2012, 12, 31))
                 number = make_id(county, birth, rng.randrange(1000))
                 while number in used_ids:  # one number, one person
                     number = make_id(county, birth, rng.randrange(1000))
                 used_ids.add(number)
-                reg.persons.append({
-                    "pid": hash_id(number, key), "masked": mask_id(number),
-                    "name": head if m == 0 else _name(rng),
-                    "relation": "户主" if m == 0 else rng.choice(RELATIONS),
-                    "household": hid, "birth_year": birth.year})
+                person = {"pid": hash_id(number, key), "masked": mask_id(number),
+                          "name": head if m == 0 else _name(rng),
+                          "relation": "户主" if m == 0 else rng.choice(RELATIONS),
+                          "household": hid, "birth_year": birth.year}
+                reg.persons.append(person)
+                members[hid].append(person)
             if kind == "unassisted":
-                faults["unassisted"].append(hid)
+                level = "village_only" if v["code"] in poor_codes and v["code"] not in no_team \
+                    else "none"
+                faults["unassisted"].append((hid, level))
                 continue
             # a responsible cadre, carrying 3-8 households
             if not cadres or cadre_load >= cadres[-1]["capacity"] - rng.randrange(0, 3):
@@ -273,23 +400,27 @@ def generate(geography: dict[str, list[dict[str, Any]]], *, households: int, see
                 cadre_load = 0
             cadre = cadres[-1]
             cadre_load += 1
+            cadre_of[hid] = cadre["id"]
             since = _date(rng, dt.date(2015, 1, 1), dt.date(2016, 6, 30))
+            until = _date(rng, dt.date(2018, 1, 1), dt.date(2019, 12, 31)) \
+                if kind == "help_ended" else None
             reg.assists.append({"unit": cadre["id"], "target": hid, "level": "household",
-                                "since": since, "until": None, "role": "帮扶责任人"})
-            fits = sorted(t for t in TYPES if main in ADDRESSES[t])
-            misses = sorted(t for t in TYPES if main not in ADDRESSES[t])
-            n_measures = rng.choice((1, 2, 2, 3))
-            if kind == "mistargeted":
-                types = rng.sample(misses, n_measures)
-                faults["mistargeted"].append(hid)
-            else:
-                first = rng.choice(fits)
-                types = [first] + rng.sample([t for t in TYPES if t != first], n_measures - 1)
+                                "since": since, "until": until, "role": "帮扶责任人"})
+            if kind in ("mistargeted", "secondary_only", "help_ended"):
+                faults[kind].append(hid)
+            units = {cadre["id"]}
             periods = []
             for k, t in enumerate(types):
-                start = _date(rng, dt.date(2015, 6, 1), dt.date(2019, 6, 30))
-                end = start + dt.timedelta(days=rng.randrange(180, 1000))
+                if kind == "help_ended":
+                    start = _date(rng, dt.date(2015, 6, 1), dt.date(2017, 12, 31))
+                    end: dt.date | None = _date(rng, start + dt.timedelta(days=180),
+                                                dt.date(2019, 12, 31))
+                else:
+                    start = _date(rng, dt.date(2015, 6, 1), dt.date(2020, 6, 30))
+                    end = None if rng.random() < 0.4 else _date(
+                        rng, dt.date(2021, 1, 1), dt.date(2023, 12, 31))
                 periods.append((start, end))
+                units.add(dept_for_type[t])
                 reg.measures.append({
                     "id": f"M{hid}{k + 1:02d}", "unit": dept_for_type[t], "household": hid,
                     "type": t, "cost": rng.randrange(5, 400) * 100, "start": start, "end": end,
@@ -298,22 +429,138 @@ def generate(geography: dict[str, list[dict[str, Any]]], *, households: int, see
                 k = rng.randrange(len(types))
                 t, (start, end) = types[k], periods[k]
                 other_unit = rng.choice([h for h in helpers if t in h["skills"]] or helpers)
-                s2 = _date(rng, start, end)
+                s2 = _date(rng, start, min(end or _RUNNING, _RUNNING))
+                e2 = _date(rng, dt.date(2021, 1, 1), dt.date(2022, 12, 31))
                 reg.measures.append({
                     "id": f"M{hid}{len(types) + 1:02d}", "unit": other_unit["id"],
                     "household": hid, "type": t, "cost": rng.randrange(5, 400) * 100,
-                    "start": s2, "end": s2 + dt.timedelta(days=rng.randrange(90, 720)),
-                    "content": MEASURE_TYPES[t]})
+                    "start": s2, "end": e2, "content": MEASURE_TYPES[t]})
                 a, b = sorted((dept_for_type[t], other_unit["id"]))
                 faults["overlap"].append((hid, t, a, b))
+                units.add(other_unit["id"])
+            units_of[hid] = units
         reg.units.extend(cadres)
+        _plant_county(rng, reg, rates, county, county_households, kind_of, cadres, cadre_of,
+                      units_of)
+    _plant_shared_persons(rng, reg, rates, kind_of, members)
     reg.faults = {k: sorted(v) for k, v in faults.items()}
     return reg
 
 
+def _history(rng: random.Random, reg: Registry, row: dict[str, Any], exit_share: float,
+             return_share: float) -> None:
+    """Status changes of one household: registered, and maybe exited and returned."""
+    year = row["registered_year"]
+    changes = [(year, "未脱贫")]
+    if rng.random() < exit_share and year < CHECK_YEAR:
+        out = rng.randrange(max(year + 1, 2016), CHECK_YEAR + 1)
+        changes.append((out, "脱贫"))
+        if out < CHECK_YEAR and rng.random() < return_share:
+            changes.append((rng.randrange(out + 1, CHECK_YEAR + 1), "返贫"))
+    for y, status in changes:
+        reg.status_changes.append({"household": row["id"], "year": y, "status": status,
+                                   "date": _date(rng, dt.date(y, 3, 1), dt.date(y, 11, 30))})
+    row["status"] = changes[-1][1]
+
+
+def _plant_county(rng: random.Random, reg: Registry, rates: FaultRates, county: str,
+                  rows: list[dict[str, Any]], kind_of: dict[str, str],
+                  cadres: list[dict[str, Any]], cadre_of: dict[str, str],
+                  units_of: dict[str, set[str]]) -> None:
+    """Plant the overhelped, similar-units and concentrated faults of one county."""
+    faults = reg.faults
+    n_hh = len(rows)
+    by_village: dict[str, list[str]] = defaultdict(list)
+    for r in rows:
+        by_village[r["village"]].append(r["id"])
+    ok = [r["id"] for r in rows if kind_of[r["id"]] == "ok"]
+    # overhelped: at most one per village with >= 4 other households helped on CHECK_YEAR
+    taken: set[str] = set()
+    want = round(n_hh * rates.overhelped)
+    if want and len(cadres) > OVERHELP_EXTRA:
+        helped = {h for h in units_of if kind_of[h] != "help_ended"}
+        cands = [h for h in ok if sum(1 for x in by_village[h[:12]] if x in helped and x != h) >= 4]
+        used_villages: set[str] = set()
+        for h in rng.sample(cands, len(cands)):
+            if len(taken) >= want:
+                break
+            if h[:12] in used_villages:
+                continue
+            used_villages.add(h[:12])
+            taken.add(h)
+            extra = rng.sample([c for c in cadres if c["id"] != cadre_of[h]], OVERHELP_EXTRA)
+            for c in sorted(extra, key=lambda c: c["id"]):
+                reg.assists.append({"unit": c["id"], "target": h, "level": "household",
+                                    "since": dt.date(2016, 9, 1), "until": None,
+                                    "role": "帮扶责任人"})
+            faults["overhelped"].append(h)
+    # similar units: two social organisations assisting nearly the same households
+    pairs = round(n_hh * rates.similar_units)
+    free = [h for h in ok if h not in taken and len(units_of.get(h, ())) <= 2]
+    rng.shuffle(free)
+    for i in range(pairs):
+        group = free[i * (SIMILAR_SET + 1):(i + 1) * (SIMILAR_SET + 1)]
+        if len(group) < SIMILAR_SET + 1:
+            break
+        a, b = f"SO{county}{i + 1:03d}A", f"SO{county}{i + 1:03d}B"
+        for uid in (a, b):
+            reg.units.append({"id": uid, "name": f"社会扶贫组织{county}-{i + 1}{uid[-1]}",
+                              "kind": "social", "county": county, "base": county,
+                              "capacity": 0, "skills": ["training"]})
+        for j, h in enumerate(group):
+            for uid in ((a, b) if j < SIMILAR_SET else (b,)):
+                reg.assists.append({"unit": uid, "target": h, "level": "household",
+                                    "since": dt.date(2016, 1, 1), "until": None,
+                                    "role": "社会帮扶"})
+        faults["similar_units"].append((a, b))
+    # concentrated: one household of a village with >= 10 households takes >= 95% of the cost
+    eligible = sorted(v for v, hs in by_village.items() if len(hs) >= 10)
+    chosen = rng.sample(eligible, round(len(eligible) * rates.concentrated))
+    if chosen:
+        by_household: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for m in reg.measures:
+            if m["household"][:6] == county:
+                by_household[m["household"]].append(m)
+        for v in sorted(chosen):
+            cands = [h for h in by_village[v] if kind_of[h] == "ok" and by_household[h]]
+            if not cands:
+                continue
+            h = rng.choice(cands)
+            rest = sum(m["cost"] for x in by_village[v] for m in by_household[x]) \
+                - by_household[h][0]["cost"]
+            by_household[h][0]["cost"] = 20 * max(rest, 100)
+            faults["concentrated"].append(v)
+
+
+def _plant_shared_persons(rng: random.Random, reg: Registry, rates: FaultRates,
+                          kind_of: dict[str, str], members: dict[str, list[dict[str, Any]]]
+                          ) -> None:
+    """List a member of one household in a second, fault-free household too."""
+    ids = [h["id"] for h in reg.households]
+    ok = [h for h in ids if kind_of[h] == "ok"]
+    want = min(round(len(ids) * rates.shared_person), len(ok))
+    if not want or len(ids) < 2:
+        return
+    rows = {h["id"]: h for h in reg.households}
+    used: set[str] = set()
+    for h2 in sorted(rng.sample(ok, want)):
+        h1 = rng.choice(ids)
+        while h1 == h2:
+            h1 = rng.choice(ids)
+        person = next((p for p in members[h1] if p["pid"] not in used), None)
+        if person is None:
+            continue
+        used.add(person["pid"])
+        reg.persons.append({**person, "household": h2, "relation": rng.choice(RELATIONS)})
+        rows[h2]["size"] += 1
+        a, b = sorted((h1, h2))
+        reg.faults["shared_person"].append((person["pid"], a, b))
+
+
 #: The order in which a registry's parts are written, with their statements.
-WRITE_ORDER = (("poor_villages", "merge_poor_villages"), ("households", "merge_households"),
-               ("persons", "merge_persons"), ("units", "merge_units"),
+WRITE_ORDER = (("poor_villages", "merge_poor_villages"), ("counties", "synth_county_flags"),
+               ("households", "merge_households"), ("persons", "merge_persons"),
+               ("status_changes", "merge_status_changes"), ("units", "merge_units"),
                ("assists", "merge_assists"), ("measures", "merge_measures"))
 
 

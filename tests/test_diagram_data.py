@@ -109,6 +109,25 @@ def build_small_registry(store: Store) -> None:
         {"household": H4, "year": 2014, "status": "未脱贫", "date": d(2014, 10, 1)}])
 
 
+BATCH_HH = {"id": "B2016-01", "kind": "households", "file": "ledgers/households_2016.xlsx",
+            "sha256": "a" * 64, "time": dt.datetime(2016, 3, 2, 10, 0), "operator": "镇宁县扶贫办",
+            "rows": 3}
+BATCH_M = {"id": "B2018-02", "kind": "measures", "file": "ledgers/measures_2018.csv",
+           "sha256": "b" * 64, "time": dt.datetime(2018, 12, 20, 9, 30), "operator": "白马湖街道",
+           "rows": 4}
+
+
+def stamp_provenance(store: Store) -> None:
+    """Stand in for issue 3's importer: two batches that wrote part of H1's and H2's facts."""
+    store.write("trace_test_batch", [
+        {"what": "household", "key": H1, "row": 5}, {"what": "household", "key": H2, "row": 6},
+        {"what": "status", "key": f"{H1}:2014", "row": 7}], batch=BATCH_HH)
+    store.write("trace_test_batch", [
+        {"what": "measure", "key": "M1", "row": 12}, {"what": "measure", "key": "M3", "row": 13},
+        {"what": "assists", "key": H1, "unit": "CD1", "row": 14},
+        {"what": "status", "key": f"{H1}:2018", "row": 3}], batch=BATCH_M)
+
+
 def test_small_registry_counts(store: Store) -> None:
     build_small_registry(store)
     assert store.value("count_households") == 4

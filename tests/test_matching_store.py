@@ -11,7 +11,9 @@ from typing import Any
 
 import networkx as nx
 import pytest
+from typer.testing import CliRunner
 
+from graphreg.cli.app import app
 from graphreg.db import Store
 from graphreg.errors import InputError
 from graphreg.geography import import_geography, read_division
@@ -123,11 +125,11 @@ def test_exact_proposal_with_reasons(store: Store, geo: Any, tmp_path: Path) -> 
     # RS (labour: main, county) 10 + 2 + ... vs CD1 (none) → RS
     assert _pairs(prop2.rows) == {"H1": "CD1", "H3": "RS", "H6": "RS"}
 
-    # reasons: nothing fits H3 without RS; with reach=village nobody reaches H1/H2
+    # reach=village: no unit with room is based in V1; in V3 only C0, which already helps H3
     prop3 = propose_assignments(store, counties=[COUNTY], today=TODAY, lock_units=["RS"],
                                 weights=Weights(reach="village"))
     reasons = {r["household"]: r["reason"] for r in prop3.rows if not r["unit"]}
-    assert reasons == {"H1": NO_UNIT_IN_REACH, "H2": NO_UNIT_IN_REACH, "H3": NO_FITTING_SKILL}
+    assert reasons == {"H1": NO_UNIT_IN_REACH, "H2": NO_UNIT_IN_REACH, "H3": NO_UNIT_IN_REACH}
     assert _pairs(prop3.rows)["H6"] == "OLD"
     # capacity: HW alone, one place, two illness households → one is told units are full
     store.write("merge_households", [_household("H7", V1, 1)])
@@ -151,18 +153,17 @@ def test_apply_writes_with_provenance_and_twice_changes_nothing(
     written = store.query("match_units", county=COUNTY, today=TODAY)
     assert {r["id"]: r["load"] for r in written} == {
         "CD1": 0, "HW": 1, "RS": 1, "C0": 2, "OLD": 1, "EW": 1}
-    # provenance: the batch and batch/row on each relationship (rows 1..4 in household order)
+    # nobody needs a helper now: H3 is helped by RS, whose skill addresses its main cause
     hh = store.query("match_households", county=COUNTY, active=["未脱贫"], locked=[],
                      today=TODAY)
-    assert [r["id"] for r in hh] == ["H3"]  # RS addresses its main cause now
+    assert hh == []
     again = apply_proposal(store, path, operator="李四", today=TODAY + dt.timedelta(days=3))
     assert (again.batch, again.created, again.unchanged, again.batch_created) == (
         res.batch, 0, 4, False)
     assert {r["id"]: r["load"] for r in store.query(
         "match_units", county=COUNTY, today=TODAY)} == {r["id"]: r["load"] for r in written}
-    # the new proposal: only H3 is left... and RS, which already helps it, is not proposed
     prop2 = propose_assignments(store, counties=[COUNTY], today=TODAY)
-    assert [(r["household"], r["unit"]) for r in prop2.rows] == [("H3", "")]
+    assert prop2.rows == [] and prop2.counties[0].households == 0
 
 
 def test_apply_json_edited_file_and_errors(store: Store, geo: Any, tmp_path: Path) -> None:
@@ -194,11 +195,12 @@ def test_apply_json_edited_file_and_errors(store: Store, geo: Any, tmp_path: Pat
     with open(bad, "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["household", "unit"])
-        w.writerows([["H6", "OLD"], ["H2", "OLD"]])  # OLD has capacity 1
-    with pytest.raises(InputError, match=r"OLD \(0 \+ 2 > capacity 1\)"):
+        # OLD (capacity 1) already carries H6 (applied above): H6 is unchanged, H1 and H2 new
+        w.writerows([["H6", "OLD"], ["H1", "OLD"], ["H2", "OLD"]])
+    with pytest.raises(InputError, match=r"OLD \(1 \+ 2 > capacity 1\)"):
         apply_proposal(store, bad, today=TODAY)
     assert {r["id"]: r["load"] for r in store.query("match_units", county=COUNTY,
-                                                     today=TODAY)}["OLD"] == 0  # all or none
+                                                     today=TODAY)}["OLD"] == 1  # all or none
     res2 = apply_proposal(store, bad, today=TODAY, allow_over_capacity=True)
     assert res2.created == 2
     with open(bad, "w", encoding="utf-8", newline="") as fh:
@@ -233,6 +235,35 @@ def test_lock_file(tmp_path: Path) -> None:
         read_locks(p)
 
 
+def _needs_from_rows(reg: Any, today: dt.date) -> dict[str, str]:
+    """The households that need a helper, worked out from the generator's rows in Python (an
+    independent check of cypher/match_households.cypher)."""
+    from graphreg.model import ADDRESSES
+    skills = {u["id"]: set(u["skills"]) for u in reg.units}
+    helpers: dict[str, set[str]] = {}
+    for a in reg.assists:
+        if a["level"] == "household" and (a["until"] is None or a["until"] >= today):
+            helpers.setdefault(a["target"], set()).add(a["unit"])
+    running: set[str] = set()
+    types: dict[str, set[str]] = {}
+    for m in reg.measures:
+        types.setdefault(m["household"], set()).add(m["type"])
+        if m["end"] is None or m["end"] >= today:
+            running.add(m["household"])
+    out = {}
+    for h in reg.households:
+        if h["status"] not in ("未脱贫", "返贫", "预脱贫"):
+            continue
+        hid, main = h["id"], h["main_cause"]
+        fits = {t for t, cs in ADDRESSES.items() if main in cs}
+        if not helpers.get(hid) and hid not in running:
+            out[hid] = "unassisted"
+        elif fits and not (types.get(hid, set()) & fits) and not any(
+                skills[u] & fits for u in helpers.get(hid, ())):
+            out[hid] = "mistargeted"
+    return out
+
+
 def test_generated_county_covers_every_household_that_can_be_covered(
         store: Store, geo: Any) -> None:
     reg = generate(geo, households=600, seed=5,
@@ -245,11 +276,10 @@ def test_generated_county_covers_every_household_that_can_be_covered(
     import_geography(store, geo)
     write_registry(store, reg)
     prop = propose_assignments(store, counties=[COUNTY], today=TODAY)
-    from graphreg.synth import TARGETABLE
-    mains = {h["id"]: h["main_cause"] for h in reg.households}
-    expected = set(reg.faults["unassisted"]) | {
-        h for h in reg.faults["mistargeted"] if mains[h] in TARGETABLE}
-    assert {r["household"] for r in prop.rows} == expected
+    expected = _needs_from_rows(reg, TODAY)
+    assert {r["household"]: r["need"] for r in prop.rows} == expected
+    planted = {f[0] if isinstance(f, tuple) else f for f in reg.faults["unassisted"]}
+    assert planted <= set(expected) and len(expected) >= 100
     # independent check of coverage: a maximum flow (NetworkX) on the same candidate pairs
     hh = _households(store.query("match_households", county=COUNTY,
                                  active=["未脱贫", "返贫", "预脱贫"], locked=[], today=TODAY))
@@ -267,6 +297,45 @@ def test_generated_county_covers_every_household_that_can_be_covered(
     assert s.covered == best == len(prop.pairs)
     assert s.covered >= s.greedy_covered and s.covered > 0
     assert s.covered + sum(s.unserved.values()) == len(expected)
-    # no unit beyond its capacity
+    # no unit beyond its capacity, and every unserved household has a reason
+    after: dict[str, int] = {}
     for r in prop.pairs:
         assert r["load_after"] <= r["capacity"]
+        after[r["unit"]] = r["load_after"]
+    assert all(r["reason"] for r in prop.rows if not r["unit"])
+
+
+# ---- the command line ------------------------------------------------------------------
+def test_propose_then_apply_twice(store: Store, geo: Any, tmp_path: Path) -> None:
+    _small_county(store, geo)
+    runner = CliRunner()
+    out = tmp_path / "proposal.csv"
+    locks = tmp_path / "locks.csv"
+    locks.write_text("kind,id\nunit,OLD\n", encoding="utf-8")
+    r = runner.invoke(app, ["match", "propose", "--county", COUNTY, "--out", str(out),
+                            "--lock-household", "H2", "--locks", str(locks),
+                            "--weight", "township=5", "--json"])
+    assert r.exit_code == 0, r.output
+    figures = json.loads(r.stdout)
+    assert figures["rows"] == 3 and figures["totals"]["covered"] == 3
+    with open(out, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [(x["household"], x["unit"], x["cause_fit"]) for x in rows] == [
+        ("H1", "HW", "main"), ("H3", "RS", "main"), ("H6", "RS", "main")]
+    r = runner.invoke(app, ["match", "apply", str(out), "--operator", "李四", "--json"])
+    assert r.exit_code == 0, r.output
+    first = json.loads(r.stdout)
+    assert (first["created"], first["unchanged"], first["batch_created"]) == (3, 0, True)
+    r = runner.invoke(app, ["match", "apply", str(out), "--json"])
+    again = json.loads(r.stdout)
+    assert (again["batch"], again["created"], again["unchanged"], again["batch_created"]) == (
+        first["batch"], 0, 3, False)
+
+
+def test_bad_input_exits_2_with_a_message(store: Store, tmp_path: Path) -> None:
+    runner = CliRunner()
+    r = runner.invoke(app, ["match", "propose", "--weight", "township=far",
+                            "--out", str(tmp_path / "p.csv")])
+    assert r.exit_code == 2 and "township must be a whole number" in r.output
+    r = runner.invoke(app, ["match", "apply", str(tmp_path / "missing.csv")])
+    assert r.exit_code == 2 and "cannot read the proposal" in r.output

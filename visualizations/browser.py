@@ -119,7 +119,7 @@ class _Pipe:
         to_child_r, self._w = os.pipe()
         self._r, from_child_w = os.pipe()
 
-        def setup() -> None:  # runs in the child before exec
+        def setup() -> None:  # runs in the child before exec; dup2 leaves 3 and 4 inheritable
             os.dup2(to_child_r, 3)
             os.dup2(from_child_w, 4)
 
@@ -127,7 +127,7 @@ class _Pipe:
             [exe, *offline_flags(profile), "--remote-debugging-pipe",
              f"--window-size={width},{height}", "about:blank"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            pass_fds=(to_child_r, from_child_w), preexec_fn=setup)
+            close_fds=False, preexec_fn=setup)  # our other fds are non-inheritable (PEP 446)
         os.close(to_child_r)
         os.close(from_child_w)
         self._buf = b""

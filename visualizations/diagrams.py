@@ -115,8 +115,8 @@ def village_diagram(store: "Store", village_code: str, path: Path) -> dict[str, 
     if not rows:
         raise InputError(
             f"village {code!r}: no such village in the graph. Give a 12-digit village code "
-            "from the imported geography (e.g. `graphreg geo import --county 520423` first, "
-            "then a code such as 520423102201).")
+            "from the imported geography (e.g. `graphreg geography import --province 52` first, "
+            "then a code such as 520423001210).")
     g = graph_from_rows(rows)
     place = place_names(store, code)
     name = place[0] if place else code

@@ -33,7 +33,7 @@ from typing import Any
 import networkx as nx
 from pyvis.network import Network
 
-from .style import edge_style, edge_tooltip, label_of, style_of, tooltip_of
+from .style import NODE_STYLES, edge_style, edge_tooltip, label_of, style_of, tooltip_of
 
 FONT = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, SimHei, sans-serif"
 VIS_VERSION = "vis-9.1.2"
@@ -90,7 +90,7 @@ def to_pyvis(g: nx.MultiDiGraph, *, positions: dict[Any, tuple[float, float]] | 
         opts: dict[str, Any] = {
             "shape": st["shape"], "color": st["color"],
             "title": data.get("title") or tooltip_of(kind, props),
-            "size": data.get("size", st["size"]), "group": kind,
+            "size": data.get("size", st["size"]), "kind": kind,
             "font": {"face": FONT, "size": 14 if st["shape"] != "box" else 15,
                      "color": "#ffffff" if st["shape"] in ("box", "database", "ellipse")
                      else "#263238"},
@@ -216,10 +216,12 @@ def render_html(g: nx.MultiDiGraph, *, title: str, subtitle: str = "",
     info: dict[str, Any] = {"nodes": g.number_of_nodes(), "edges": g.number_of_edges(),
                             "by_kind": by_kind, "by_relation": by_rel, "physics": physics,
                             **(extra or {})}
+    order = list(NODE_STYLES)
     legend_nodes = "".join(
         f'<div><span class="sym" style="color:{style_of(k)["color"]}">{style_of(k)["symbol"]}'
         f'</span>{htmlmod.escape(style_of(k)["name"])} <span class="n">{n}</span></div>'
-        for k, n in by_kind.items())
+        for k, n in sorted(by_kind.items(),
+                           key=lambda kv: order.index(kv[0]) if kv[0] in order else 99))
     legend_edges = "".join(
         f'<div><span class="line" style="background:{edge_style(r)["color"]}"></span> '
         f'{htmlmod.escape(edge_style(r)["name"])} <span class="n">{n}</span></div>'

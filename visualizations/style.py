@@ -64,6 +64,8 @@ NODE_STYLES: dict[str, dict[str, Any]] = {
                        "name": "村（已合并贫困户）", "size": 14},
     "Folded:Township": {"color": "#7cb342", "shape": "hexagon", "symbol": "⬢",
                         "name": "乡镇（已合并村）", "size": 18},
+    "Folded:Unit": {"color": "#42a5f5", "shape": "star", "symbol": "★",
+                    "name": "帮扶责任人（按乡镇合并）", "size": 16},
 }
 _OTHER = {"color": "#607d8b", "shape": "dot", "symbol": "●", "name": "其他", "size": 10}
 
@@ -83,6 +85,8 @@ EDGE_STYLES: dict[str, dict[str, str]] = {
     "WROTE": {"color": "#bcaaa4", "name": "批次写入"},
     "PART_OF": {"color": "#dce775", "name": "属于片区"},
     "SHARES": {"color": "#ff7043", "name": "共同帮扶的户"},
+    "MEASURES": {"color": "#8e24aa", "name": "给予措施"},
+    "FOLDED_MEASURES": {"color": "#8e24aa", "name": "给予措施（合并）"},
     "FOLDED_ASSISTS": {"color": "#1e88e5", "name": "帮扶（合并）"},
     "FOLDED_IN": {"color": "#c5e1a5", "name": "隶属（合并）"},
     "FOLDED": {"color": "#bdbdbd", "name": "关联（合并）"},

@@ -72,7 +72,11 @@ def restrict(G: nx.DiGraph, scope: Scope) -> nx.DiGraph:
             and not scope.holds_village(d["village"] if d["kind"] == "household" else d["code"])]
     for n in list(drop):
         if G.nodes[n]["kind"] == "household":
-            drop += [p for p in G.predecessors(n) if G.nodes[p]["kind"] in ("measure",)]
+            drop += [p for p in G.predecessors(n) if G.nodes[p]["kind"] == "measure"]
+            for p in G.predecessors(n):  # members stay listed in the household left out
+                if G.nodes[p]["kind"] == "person":
+                    pd = G.nodes[p]
+                    pd["elsewhere"] = tuple(sorted({*pd.get("elsewhere", ()), G.nodes[n]["id"]}))
     G.remove_nodes_from(drop)
     G.remove_nodes_from([n for n, d in G.nodes(data=True)
                          if d.get("kind") == "person" and G.out_degree(n) == 0])

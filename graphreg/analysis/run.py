@@ -1,19 +1,60 @@
-"""Run the analyses county by county, cross-check each total against Cypher, compare with
-planted faults."""
+"""One engine: run the analyses county by county over NetworkX projections, cross-check every
+total against a Cypher aggregate, compare with planted faults, and build coverage reports.
+
+Every county is projected on its own (:func:`graphreg.project.project_county`), analysed, checked
+and dropped before the next, so memory is bounded by the largest county, not the province.
+"""
 
 from __future__ import annotations
 
+import heapq
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import asdict, dataclass, field
 from typing import Any
+
+import networkx as nx
 
 from ..db import Store
 from ..errors import CrossCheckError, InputError
+from ..project import Scope, measure_type_causes, project_county, year_end
 from ..project import counties as list_counties
-from ..project import project_county
-from .gaps import ACTIVE_STATUSES, UnassistedHousehold, unassisted_households
-from .overlaps import Overlap, overlapping_help
+from .common import ACTIVE_STATUSES, restrict
+from .concentration import (Concentration, HouseholdHelp, concentrated_villages, concentration,
+                            household_help)
+from .coverage import CoverageCounts, coverage_counts
+from .gaps import (CountyGap, HouseholdGap, UnassistedHousehold, VillageGap, household_gaps,
+                   poor_villages_without_team, poverty_counties_without_designated,
+                   unassisted_households)
+from .mistargeting import Mistargeted, mistargeted_households
+from .overlaps import (Overhelped, Overlap, SharedPerson, UnitPair, overhelped_households,
+                       overlapping_help, shared_persons, similar_units)
+
+Progress = Callable[[str, int, int], None]
+
+#: The analyses :func:`analyse` can run (``None`` runs them all).
+ANALYSES: tuple[str, ...] = ("gaps", "mistargeting", "overlaps", "overhelped", "shared_persons",
+                             "similar_units", "concentration")
+
+
+@dataclass(frozen=True)
+class AnalysisOptions:
+    """Thresholds of the analyses (see each function for what they mean)."""
+
+    #: overhelped: units above the village median.
+    excess: float = 4
+    #: overhelped: fewest other helped households in the village.
+    min_peers: int = 3
+    #: similar units: least Jaccard similarity.
+    jaccard: float = 0.8
+    #: similar units: fewest households a unit must help.
+    min_unit_households: int = 5
+    #: concentration: top-10% share that flags a village.
+    concentration_share: float = 0.5
+    #: concentration: fewest households of a flagged village.
+    concentration_min_households: int = 10
+    #: how many households of the ranking by help received to keep.
+    top: int = 100
 
 
 @dataclass
@@ -23,72 +64,470 @@ class CountyTotals:
     households: int
     unassisted: int
     overlaps: int
+    gaps: int = 0
+    mistargeted: int = 0
+    overhelped: int = 0
+    shared_persons: int = 0
+    similar_units: int = 0
+    measures: int = 0
+    cost: float = 0
 
 
 @dataclass
 class AnalysisResult:
+    """Findings of :func:`analyse`, each list in a stable order."""
+
     unassisted: list[UnassistedHousehold] = field(default_factory=list)
     overlaps: list[Overlap] = field(default_factory=list)
     counties: list[CountyTotals] = field(default_factory=list)
     seconds: float = 0.0
+    as_of: int | None = None
+    ran: tuple[str, ...] = ("gaps", "overlaps")
+    gaps: list[HouseholdGap] = field(default_factory=list)
+    villages_without_team: list[VillageGap] = field(default_factory=list)
+    counties_without_designated: list[CountyGap] = field(default_factory=list)
+    mistargeted: list[Mistargeted] = field(default_factory=list)
+    overhelped: list[Overhelped] = field(default_factory=list)
+    shared_persons: list[SharedPerson] = field(default_factory=list)
+    similar_units: list[UnitPair] = field(default_factory=list)
+    concentration: list[Concentration] = field(default_factory=list)
+    concentrated: list[Concentration] = field(default_factory=list)
+    ranking: list[HouseholdHelp] = field(default_factory=list)
+    cross_checks: int = 0
+    largest_county_nodes: int = 0
 
     def summary(self) -> dict[str, Any]:
-        return {"counties": len(self.counties),
-                "households": sum(c.households for c in self.counties),
-                "unassisted": len(self.unassisted),
-                "unassisted_village_help_only": sum(u.village_help for u in self.unassisted),
-                "overlaps": len(self.overlaps),
-                "households_with_overlap": len({o.household for o in self.overlaps}),
-                "seconds": round(self.seconds, 2)}
+        """Totals for people and scripts (stable keys)."""
+        out: dict[str, Any] = {
+            "counties": len(self.counties), "as_of": self.as_of,
+            "households": sum(c.households for c in self.counties),
+            "unassisted": len(self.unassisted),
+            "unassisted_village_help_only": sum(u.village_help for u in self.unassisted),
+            "overlaps": len(self.overlaps),
+            "households_with_overlap": len({o.household for o in self.overlaps})}
+        if "gaps" in self.ran:
+            for level in ("none", "village_only", "ended"):
+                out[f"gaps_{level}"] = sum(g.level == level for g in self.gaps)
+            out["poor_villages_without_team"] = len(self.villages_without_team)
+            out["poverty_counties_without_designated"] = len(self.counties_without_designated)
+        if "mistargeting" in self.ran:
+            out["mistargeted_unaddressed"] = sum(m.kind == "unaddressed" for m in self.mistargeted)
+            out["mistargeted_secondary_only"] = sum(m.kind == "secondary_only"
+                                                    for m in self.mistargeted)
+        if "overhelped" in self.ran:
+            out["overhelped"] = len(self.overhelped)
+        if "shared_persons" in self.ran:
+            out["shared_persons"] = len(self.shared_persons)
+        if "similar_units" in self.ran:
+            out["similar_unit_pairs"] = len(self.similar_units)
+        if "concentration" in self.ran:
+            out["concentrated_villages"] = len(self.concentrated)
+            out["measures"] = sum(c.measures for c in self.counties)
+            out["cost"] = sum(c.cost for c in self.counties)
+        out["cross_checks"] = self.cross_checks
+        out["seconds"] = round(self.seconds, 2)
+        return out
+
+
+def _check(county: str, pairs: Iterable[tuple[str, Any, Any]]) -> int:
+    bad = [f"{what}: NetworkX {mine}, Cypher {theirs}" for what, mine, theirs in pairs
+           if mine != theirs]
+    if bad:
+        raise CrossCheckError(
+            f"County {county}: the analyses disagree with the Cypher cross-checks ("
+            + "; ".join(bad) + "). The graph changed during the run or an analysis is wrong; "
+            "run again, and report it if it repeats.")
+    return 0
 
 
 def analyse(store: Store, *, province: str | None = None, county_codes: list[str] | None = None,
-            progress: Callable[[str, int, int], None] | None = None) -> AnalysisResult:
-    """Unassisted households and overlapping help for every county that holds households
-    (limited to a province or counties), projected to NetworkX one county at a time.
+            area: str | None = None, villages: list[str] | None = None,
+            as_of: int | None = None, analyses: Collection[str] | None = None,
+            options: AnalysisOptions | None = None,
+            progress: Progress | None = None) -> AnalysisResult:
+    """Run the analyses for every county that holds households within the filters, projected
+    to NetworkX one county at a time, each total checked against a Cypher aggregate.
 
-    Each county's totals are checked against ``count_unassisted`` and ``count_overlaps``;
-    a disagreement raises :class:`CrossCheckError`.
+    Parameters
+    ----------
+    store: the database.
+    province, county_codes, area, villages: filters (province code, county codes, contiguous
+        area code, village or township codes); all of them apply.
+    as_of: statuses as of the end of that year (from the status history) and help active on
+        its 31 December; ``None``: current statuses and help at any time.
+    analyses: names from :data:`ANALYSES` (``None``: all). Unassisted households and
+        overlapping help (the first analyses) always run.
+    options: thresholds (:class:`AnalysisOptions`).
+    progress: ``progress(county, done, total)`` after each county.
+
+    Returns
+    -------
+    An :class:`AnalysisResult`. Raises :class:`CrossCheckError` when a NetworkX total and its
+    Cypher aggregate disagree, :class:`InputError` when the filters match no household.
     """
     t0 = time.monotonic()
-    res = AnalysisResult()
-    cs = list_counties(store, province=province, county_codes=county_codes)
-    if (province or county_codes) and not cs:
-        where = f"province {province}" if province else f"counties {', '.join(county_codes or [])}"
-        raise InputError(f"No households are registered in {where}. Check the code, or generate "
-                         "a registry there first (`graphreg generate`).")
+    opts = options or AnalysisOptions()
+    wanted = tuple(a for a in ANALYSES if analyses is None or a in analyses)
+    unknown = sorted(set(analyses or ()) - set(ANALYSES))
+    if unknown:
+        raise InputError(f"unknown analysis {', '.join(unknown)}; use {', '.join(ANALYSES)}")
+    run = set(wanted) | {"gaps", "overlaps"}
+    scope = Scope(province, tuple(county_codes or ()), area, tuple(villages or ()))
+    res = AnalysisResult(as_of=as_of, ran=tuple(a for a in ANALYSES if a in run))
+    cs = list_counties(store, province=province, county_codes=county_codes, area=area,
+                       villages=villages)
+    if (province or county_codes or area or villages) and not cs:
+        raise InputError(f"No households are registered in {_where(scope)}. Check the code(s), "
+                         "or generate a registry there first (`graphreg generate`).")
+    addresses = measure_type_causes(store)
+    day = year_end(as_of)
+    vparam = scope.village_param()
+    base = {"villages": vparam, "year": as_of, "day": day, "active": list(ACTIVE_STATUSES)}
+    shared: dict[str, SharedPerson] = {}
+    ranking: list[HouseholdHelp] = []
     for i, c in enumerate(cs, start=1):
-        G = project_county(store, c["code"])
+        code = c["code"]
+        G = restrict(project_county(store, code, as_of=as_of, addresses=addresses,
+                                    persons="shared_persons" in run), scope)
+        res.largest_county_nodes = max(res.largest_county_nodes, G.number_of_nodes())
+        tot = CountyTotals(code, c["name"], sum(1 for _, d in G.nodes(data=True)
+                                                 if d["kind"] == "household"), 0, 0)
+        checks: list[tuple[str, Any, Any]] = []
+        q = {"county": code, **base}
         un = unassisted_households(G)
-        ov = overlapping_help(G)
-        want_un = store.value("count_unassisted", county=c["code"], active=list(ACTIVE_STATUSES))
-        want_ov = store.value("count_overlaps", county=c["code"])
-        if want_un != len(un) or want_ov != len(ov):
-            raise CrossCheckError(
-                f"County {c['code']}: NetworkX found {len(un)} unassisted households and "
-                f"{len(ov)} overlaps, Cypher counts {want_un} and {want_ov}. The graph changed "
-                "during the run or an analysis is wrong; run again, and report it if it repeats.")
-        n_h = sum(1 for _, d in G.nodes(data=True) if d["kind"] == "household")
+        ov = overlapping_help(G, day=day)
+        want = store.query("analysis_count_gaps", **{**q, "day": None})[0]
+        checks.append(("unassisted", len(un), want["total"]))
+        checks.append(("overlaps", len(ov), store.value("analysis_count_overlaps", **q)))
         res.unassisted += un
         res.overlaps += ov
-        res.counties.append(CountyTotals(c["code"], c["name"], n_h, len(un), len(ov)))
+        tot.unassisted, tot.overlaps = len(un), len(ov)
+        if "gaps" in run:
+            gaps = household_gaps(G, day=day)
+            want = store.query("analysis_count_gaps", **q)[0]
+            for level in ("none", "village_only", "ended"):
+                checks.append((f"gaps {level}", sum(g.level == level for g in gaps), want[level]))
+            vg = poor_villages_without_team(G, day=day)
+            checks.append(("poor villages without team", len(vg), store.value(
+                "analysis_count_poor_villages_without_team", **q, team_kinds=["work_team"])))
+            cg = [] if vparam else poverty_counties_without_designated(G, day=day)
+            if not vparam:
+                checks.append(("poverty county without designated unit", len(cg), store.value(
+                    "analysis_count_counties_without_designated", county=code, day=day,
+                    kinds=["designated"])))
+            res.gaps += gaps
+            res.villages_without_team += vg
+            res.counties_without_designated += cg
+            tot.gaps = len(gaps)
+        if "mistargeting" in run:
+            mt = mistargeted_households(G, day=day)
+            want = store.query("analysis_count_mistargeted", **q)[0]
+            for kind in ("unaddressed", "secondary_only"):
+                checks.append((f"mistargeted {kind}", sum(m.kind == kind for m in mt), want[kind]))
+            res.mistargeted += mt
+            tot.mistargeted = len(mt)
+        if "overhelped" in run:
+            oh = overhelped_households(G, day=day, excess=opts.excess, min_peers=opts.min_peers)
+            checks.append(("overhelped", len(oh), store.value(
+                "analysis_count_overhelped", **q, excess=opts.excess, min_peers=opts.min_peers)))
+            res.overhelped += oh
+            tot.overhelped = len(oh)
+        if "shared_persons" in run:
+            sp = shared_persons(G)
+            checks.append(("shared persons", len(sp),
+                           store.value("analysis_count_shared_persons", **q)))
+            for s in sp:
+                shared[s.pid] = s
+            tot.shared_persons = len(sp)
+        if "similar_units" in run:
+            su = similar_units(G, threshold=opts.jaccard, min_households=opts.min_unit_households,
+                               day=day)
+            checks.append(("similar unit pairs", len(su), store.value(
+                "analysis_count_similar_units", **q, threshold=opts.jaccard,
+                min_households=opts.min_unit_households)))
+            res.similar_units += su
+            tot.similar_units = len(su)
+        if "concentration" in run:
+            hh = household_help(G, day=day)
+            want = store.query("analysis_count_concentration", **q)[0]
+            tot.measures, tot.cost = sum(r.measures for r in hh), sum(r.cost for r in hh)
+            checks += [("registered households", len(hh), want["households"]),
+                       ("measures", tot.measures, want["measures"]),
+                       ("cost", tot.cost, want["cost"])]
+            res.concentration += concentration(G, level="village", help_rows=hh)
+            res.concentration += concentration(G, level="county", help_rows=hh)
+            res.concentrated += concentrated_villages(
+                G, share=opts.concentration_share,
+                min_households=opts.concentration_min_households, help_rows=hh)
+            ranking = heapq.nsmallest(opts.top, ranking + hh[:opts.top],
+                                      key=lambda r: (-r.cost, -r.measures, r.household))
+        _check(code, checks)
+        res.cross_checks += len(checks)
+        res.counties.append(tot)
+        del G
         if progress:
-            progress(c["code"], i, len(cs))
+            progress(code, i, len(cs))
+    res.shared_persons = sorted(shared.values())
+    res.ranking = ranking
+    for name in ("unassisted", "overlaps", "gaps", "villages_without_team",
+                 "counties_without_designated", "mistargeted", "overhelped", "similar_units",
+                 "concentration", "concentrated"):
+        getattr(res, name).sort()
     res.seconds = time.monotonic() - t0
     return res
 
 
-def compare_with_planted(store: Store, res: AnalysisResult) -> dict[str, dict[str, int]]:
-    """How the findings match the generator's planted faults: found, missed, extra per kind."""
-    planted: dict[str, set[Any]] = {"unassisted": set(), "overlap": set()}
+def _where(scope: Scope) -> str:
+    parts = []
+    if scope.province:
+        parts.append(f"province {scope.province}")
+    if scope.counties:
+        parts.append(f"counties {', '.join(scope.counties)}")
+    if scope.area:
+        parts.append(f"area {scope.area}")
+    if scope.villages:
+        parts.append(f"villages {', '.join(scope.villages)}")
+    return " and ".join(parts) or "the database"
+
+
+def planted_faults(store: Store, counties: Collection[str] | None = None
+                   ) -> dict[str, set[Any]]:
+    """The generator's planted faults by kind, as the keys :func:`compare_with_planted` uses,
+    limited to ``counties`` when given."""
+    out: dict[str, set[Any]] = {}
     for r in store.query("planted_faults"):
-        if r["kind"] == "unassisted":
-            planted["unassisted"].add(r["household"])
-        elif r["kind"] == "overlap":
-            t, a, b = r["detail"].split()
-            planted["overlap"].add((r["household"], t, a, b))
-    found = {"unassisted": {u.household for u in res.unassisted},
-             "overlap": {(o.household, o.type, o.unit_a, o.unit_b) for o in res.overlaps}}
-    return {k: {"planted": len(planted[k]), "found": len(found[k]),
-                "matched": len(planted[k] & found[k]), "missed": len(planted[k] - found[k]),
-                "extra": len(found[k] - planted[k])} for k in planted}
+        kind, h, detail = r["kind"], r["household"], r["detail"] or ""
+        if kind == "overlap":
+            t, a, b = detail.split()
+            key: Any = (h, t, a, b)
+        elif kind == "unassisted":
+            key = (h, detail) if detail else (h, "")
+        elif kind == "shared_person":
+            pid, a, b = detail.split()
+            key = (pid, a, b)
+            if counties is not None and a[:6] not in counties and b[:6] not in counties:
+                continue
+            out.setdefault(kind, set()).add(key)
+            continue
+        elif kind == "similar_units":
+            key = tuple(detail.split())
+        else:
+            key = h
+        if counties is not None and h[:6] not in counties:
+            continue
+        out.setdefault(kind, set()).add(key)
+    return out
+
+
+def found_faults(res: AnalysisResult) -> dict[str, set[Any]]:
+    """The findings of ``res`` under the planted-fault kinds they should match."""
+    found: dict[str, set[Any]] = {
+        "unassisted": {u.household for u in res.unassisted},
+        "overlap": {(o.household, o.type, o.unit_a, o.unit_b) for o in res.overlaps}}
+    if "gaps" in res.ran:
+        found["unassisted_level"] = {(g.household, g.level) for g in res.gaps
+                                     if g.level != "ended"}
+        found["village_no_team"] = {v.village for v in res.villages_without_team}
+        found["county_no_designated"] = {c.county for c in res.counties_without_designated}
+        if res.as_of is not None:
+            found["help_ended"] = {g.household for g in res.gaps if g.level == "ended"}
+    if "mistargeting" in res.ran:
+        found["mistargeted"] = {m.household for m in res.mistargeted if m.kind == "unaddressed"}
+        found["secondary_only"] = {m.household for m in res.mistargeted
+                                   if m.kind == "secondary_only"}
+    if "overhelped" in res.ran:
+        found["overhelped"] = {o.household for o in res.overhelped}
+    if "shared_persons" in res.ran:
+        found["shared_person"] = {(s.pid, *s.households) for s in res.shared_persons}
+    if "similar_units" in res.ran:
+        found["similar_units"] = {(p.unit_a, p.unit_b) for p in res.similar_units}
+    if "concentration" in res.ran:
+        found["concentrated"] = {c.code for c in res.concentrated}
+    return found
+
+
+def compare_with_planted(store: Store, res: AnalysisResult) -> dict[str, dict[str, int]]:
+    """How the findings match the generator's planted faults: planted, found, matched, missed
+    and extra per kind, for the kinds the run looked for, within the counties it analysed.
+
+    Planted faults hold with no as-of year or as of :data:`graphreg.synth.CHECK_YEAR`;
+    ``help_ended`` is compared only when the run has an as-of year.
+    """
+    planted = planted_faults(store, {c.county for c in res.counties})
+    found = found_faults(res)
+    if "unassisted_level" in found:
+        planted["unassisted_level"] = planted.get("unassisted", set())
+    planted["unassisted"] = {h for h, _ in planted.get("unassisted", set())}
+    return {k: {"planted": len(planted.get(k, set())), "found": len(found[k]),
+                "matched": len(planted.get(k, set()) & found[k]),
+                "missed": len(planted.get(k, set()) - found[k]),
+                "extra": len(found[k] - planted.get(k, set()))} for k in found}
+
+
+# ---- coverage and assessment reports ---------------------------------------------------------
+
+#: Report levels and what their rows below are grouped by.
+LEVELS: dict[str, str] = {"village": "village", "township": "village", "county": "township",
+                          "area": "county", "province": "county"}
+
+
+@dataclass
+class CoverageRow:
+    """Coverage of one place (or the whole report) in one year."""
+
+    code: str
+    name: str
+    year: int
+    households: int
+    people: int
+    in_poverty: int
+    people_in_poverty: int
+    assisted: int
+    targeted: int
+    entries: int
+    exits: int
+    returns: int
+    overlaps: int
+    cost: float
+    assisted_share: float | None
+    targeted_share: float | None
+    cost_per_household: float | None
+    poverty_incidence: float | None
+
+    @classmethod
+    def make(cls, code: str, name: str, year: int, c: CoverageCounts,
+             population: int | None) -> "CoverageRow":
+        share = (lambda a, b: round(a / b, 4) if b else None)
+        return cls(code, name, year, c.households, c.people, c.in_poverty, c.people_in_poverty,
+                   c.assisted, c.targeted, c.entries, c.exits, c.returns, c.overlaps, c.cost,
+                   share(c.assisted, c.in_poverty), share(c.targeted, c.in_poverty),
+                   round(c.cost / c.households, 2) if c.households else None,
+                   share(c.people_in_poverty, population) if population else None)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+#: Columns of a coverage row, in order (for tables and CSV).
+COVERAGE_COLUMNS: tuple[str, ...] = tuple(CoverageRow.__dataclass_fields__)
+
+
+@dataclass
+class CoverageReport:
+    """``graphreg report LEVEL CODE``: the trend by year and the places one level down."""
+
+    level: str
+    code: str
+    name: str
+    as_of: int
+    #: One row per year, first registration year to ``as_of``.
+    years: list[CoverageRow]
+    #: One row per place one level down (as of ``as_of``), by code.
+    parts: list[CoverageRow]
+    cross_checks: int = 0
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"level": self.level, "code": self.code, "name": self.name, "as_of": self.as_of,
+                "years": [r.as_dict() for r in self.years],
+                "parts": [r.as_dict() for r in self.parts],
+                "cross_checks": self.cross_checks, "seconds": round(self.seconds, 2)}
+
+
+def report(store: Store, level: str, code: str, *, as_of: int | None = None,
+           progress: Progress | None = None) -> CoverageReport:
+    """Coverage and assessment of a village, township, county, contiguous area or province.
+
+    For each year from the first registration to ``as_of`` (default: the last year of the
+    status history): registered households and people, those still in poverty, the share of
+    them helped directly on 31 December and the share targeted (an active measure addresses the
+    main cause), entries, exits (脱贫) and returns (返贫), overlapping same-type measures running
+    on 31 December, cost of measures started that year and per registered household, and
+    poverty incidence where village populations are known. The same figures as of ``as_of``
+    for each place one level down (:data:`LEVELS`). Households, those in poverty, exits and
+    cost per year are checked county by county against ``analysis_count_coverage``.
+
+    Parameters
+    ----------
+    store: the database.
+    level: ``village``, ``township``, ``county``, ``area`` or ``province``.
+    code: the place's code.
+    as_of: the last year reported.
+    progress: ``progress(county, done, total)``.
+
+    Returns
+    -------
+    A :class:`CoverageReport`. Raises :class:`InputError` for an unknown level or code.
+    """
+    t0 = time.monotonic()
+    if level not in LEVELS:
+        raise InputError(f"unknown level {level!r}; use one of {', '.join(LEVELS)}")
+    rows = store.query("analysis_place", level=level, code=code)
+    if not rows:
+        raise InputError(f"No {level} with code {code!r} in the graph. Check the code (e.g. "
+                         "`graphreg geography import` loads the real division codes).")
+    name = rows[0]["name"] or code
+    scope = {"village": Scope(villages=(code,)), "township": Scope(villages=(code,)),
+             "county": Scope(counties=(code,)), "area": Scope(area=code),
+             "province": Scope(province=code)}[level]
+    cs = list_counties(store, province=scope.province, county_codes=scope.counties or None,
+                       area=scope.area, villages=scope.villages or None)
+    codes = [c["code"] for c in cs]
+    yr = store.query("analysis_year_range", counties=codes)[0] if codes else {}
+    first = yr.get("first")
+    last = as_of if as_of is not None else max(
+        (y for y in (yr.get("last"), yr.get("last_registered")) if y is not None), default=None)
+    if first is None or last is None:
+        first = last = as_of if as_of is not None else 0
+    years = list(range(min(first, last), last + 1))
+    part_len = {"village": 12, "township": 9, "county": 6}[LEVELS[level]]
+    addresses = measure_type_causes(store)
+    totals: dict[int, CoverageCounts] = {y: CoverageCounts() for y in years}
+    parts: dict[str, CoverageCounts] = {}
+    population: dict[str, int | None] = {}
+    checks = 0
+    for i, c in enumerate(cs, start=1):
+        G = restrict(project_county(store, c["code"], as_of=last, addresses=addresses,
+                                    persons=False), scope)
+        counts = coverage_counts(G, years, group=lambda d: d["village"][:part_len])
+        county_years: dict[int, CoverageCounts] = {}
+        for (g, y), cc in counts.items():
+            county_years.setdefault(y, CoverageCounts()).add(cc)
+            totals[y].add(cc)
+            if y == last:
+                parts.setdefault(g, CoverageCounts()).add(cc)
+        want = {r["year"]: r for r in store.query(
+            "analysis_count_coverage", county=c["code"], villages=scope.village_param(),
+            years=years, active=list(ACTIVE_STATUSES))}
+        pairs = []
+        for y in years:
+            mine = county_years.get(y, CoverageCounts())
+            w = want.get(y, {"households": 0, "in_poverty": 0, "exits": 0, "cost": 0})
+            pairs += [(f"{y} households", mine.households, w["households"]),
+                      (f"{y} in poverty", mine.in_poverty, w["in_poverty"]),
+                      (f"{y} exits", mine.exits, w["exits"]), (f"{y} cost", mine.cost, w["cost"])]
+        _check(c["code"], pairs)
+        checks += len(pairs)
+        _add_population(G, population, part_len)
+        del G
+        if progress:
+            progress(c["code"], i, len(cs))
+    names = {r["code"]: r["name"] for r in store.query("analysis_place_names", codes=sorted(parts))}
+    pop_total = None if not population or any(v is None for v in population.values()) \
+        else sum(v or 0 for v in population.values())
+    year_rows = [CoverageRow.make(code, name, y, totals[y], pop_total) for y in years]
+    part_rows = [CoverageRow.make(g, names.get(g, g), last, parts[g], population.get(g))
+                 for g in sorted(parts)]
+    return CoverageReport(level, code, name, last, year_rows, part_rows, checks,
+                          time.monotonic() - t0)
+
+
+def _add_population(G: nx.DiGraph, population: dict[str, int | None], part_len: int) -> None:
+    for _, d in G.nodes(data=True):
+        if d.get("kind") != "village":
+            continue
+        g = d["code"][:part_len]
+        if d.get("population") is None:
+            population[g] = None
+        elif g not in population or population[g] is not None:
+            population[g] = (population.get(g) or 0) + int(d["population"])

@@ -250,7 +250,7 @@ _KINDS = (
         C("main_cause", "主要致贫原因", parse_cause, True, ("致贫原因", "cause"),
           "cause code 1-11, 99 or its Chinese name"),
         C("other_causes", "其他致贫原因", parse_causes, False, (),
-          "causes separated by ; or 、"),
+          "causes separated by ; or 、", default=()),
     ), ("id",), "Registered poor households (建档立卡贫困户), one row per household.",
         check=_check_household),
     Kind("members", "家庭成员", (
@@ -277,7 +277,8 @@ _KINDS = (
           "village, township or county code", ref="base"),
         C("capacity", "帮扶能力", _at_least(parse_int, 0, "capacity"), False, ("可帮扶户数",),
           "whole number ≥ 0"),
-        C("skills", "专长措施", parse_skills, False, ("擅长措施",), "measure types separated by ;"),
+        C("skills", "专长措施", parse_skills, False, ("擅长措施",), "measure types separated by ;",
+          default=()),
     ), ("id",), "Assisting units and people (帮扶主体): work teams, cadres, departments, "
         "designated units, east–west partners, enterprises, social organisations."),
     Kind("assignments", "结对帮扶", (

@@ -82,7 +82,9 @@ def solve_flow(inst: Instance) -> Solution:
     t0 = time.perf_counter()
     H, U, P = len(inst.households), len(inst.units), len(inst.pair_h)
     if P == 0:
-        return _finish(inst, "flow", [], t0)
+        empty = _finish(inst, "flow", [], t0)
+        empty.extra["solver_cost"] = 0.0
+        return empty
     source, sink = H + U, H + U + 1
     ua = _unit_arcs(inst)
     tails = np.concatenate([np.full(H, source), np.asarray(inst.pair_h),
