@@ -254,8 +254,9 @@ def demo_cmd(
     table([{"step": k, "seconds": v} for k, v in res.steps.items()], ("step", "seconds"),
           title="Demo steps")
     mapping({k: v for k, v in res.facts.get("analysis", {}).items()}, title="Analysis")
-    mapping({k: str(v) for k, v in res.facts.get("planted_check", {}).items()},
-            title="Findings against planted faults")
+    table([{"fault": k, **v} for k, v in res.facts.get("planted_check", {}).items()],
+          ("fault", "planted", "found", "matched", "missed", "extra"),
+          title="Findings against planted faults")
     typer.echo("\n".join(str(f) for f in res.files))
 
 
