@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -56,10 +56,10 @@ def import_cmd(
         "--on-error", help="abort: write nothing if any row is bad (exit code 2). skip: write "
         "the good rows in one transaction and the bad ones, with the reason, in NAME.rejected.csv "
         "beside the input (exit code 1).")] = OnError.abort,
-    encoding: Annotated[Optional[str], typer.Option(
+    encoding: Annotated[str | None, typer.Option(
         help="CSV encoding, e.g. gb18030 or utf-8 (default: detected).")] = None,
-    sheet: Annotated[Optional[str], typer.Option(help="Excel sheet (default: the first).")] = None,
-    operator: Annotated[Optional[str], typer.Option(
+    sheet: Annotated[str | None, typer.Option(help="Excel sheet (default: the first).")] = None,
+    operator: Annotated[str | None, typer.Option(
         help="Who imports, recorded with the batch (default: $USER).")] = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -100,7 +100,7 @@ def import_cmd(
 
 def template_cmd(
     kind: KindArg,
-    out: Annotated[Optional[Path], typer.Option(
+    out: Annotated[Path | None, typer.Option(
         "--out", "-o", help="File to write (.csv or .xlsx); default KIND.csv.")] = None,
     headers: Annotated[Headers, typer.Option(help="Column names in Chinese or English.")] = Headers.zh,
     encoding: Annotated[str, typer.Option(help="CSV encoding (utf-8 gets a BOM).")] = "utf-8",
@@ -120,7 +120,7 @@ def template_cmd(
 
 def export_cmd(
     kind: KindArg,
-    out: Annotated[Optional[Path], typer.Option(
+    out: Annotated[Path | None, typer.Option(
         "--out", "-o", help="File to write (.csv or .xlsx); default KIND.csv.")] = None,
     encoding: Annotated[str, typer.Option(
         help="CSV encoding: utf-8 (with BOM) or gb18030 for older Excel.")] = "utf-8",

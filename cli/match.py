@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -16,8 +17,8 @@ match_app = typer.Typer(no_args_is_help=True, help=(
     "\n\nExample: `graphreg match propose --county 520423 --out proposal.csv`"))
 
 SUMMARY_COLUMNS = ("county", "households", "units", "free_capacity", "covered", "unserved",
-                   "fit_main", "max_load_pct", "cost", "greedy_covered", "greedy_fit_main",
-                   "greedy_max_load_pct", "greedy_cost")
+                   "fit_main", "max_load_pct", "max_new", "cost", "greedy_covered",
+                   "greedy_fit_main", "greedy_max_load_pct", "greedy_max_new", "greedy_cost")
 
 
 def _store():  # type: ignore[no-untyped-def]
@@ -28,8 +29,9 @@ def _store():  # type: ignore[no-untyped-def]
 
 @match_app.command("propose")
 def propose_cmd(
-    out: Annotated[Path, typer.Option("--out", "-o", help="Proposal file to write: .csv or .json.")]
-    = Path("proposal.csv"),
+    out: Annotated[Path, typer.Option(
+        "--out", "-o", help="Proposal file to write: .csv, .xlsx (best for editing in a "
+        "spreadsheet: ids stay text) or .json.")] = Path("proposal.csv"),
     county: Annotated[Optional[list[str]], typer.Option(
         "--county", "-c", help="County code (repeatable); default: every county with households.")]
     = None,
@@ -43,6 +45,9 @@ def propose_cmd(
         help="Unit id to give no new household (repeatable).")] = None,
     locks: Annotated[Optional[Path], typer.Option(
         help="File of lines `household,ID` or `unit,ID` to lock.")] = None,
+    as_of: Annotated[Optional[datetime], typer.Option(
+        "--as-of", formats=["%Y-%m-%d"], help="Day that decides which help is current "
+        "(default: today).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
     """Write a proposal: for each household needing help, the unit that should help it and
@@ -58,7 +63,8 @@ def propose_cmd(
         with _store() as s, progress() as cb:
             prop = propose_assignments(s, counties=county or None, weights=weights,
                                        lock_households=[*(lock_household or []), *lh],
-                                       lock_units=[*(lock_unit or []), *lu], progress=cb)
+                                       lock_units=[*(lock_unit or []), *lu],
+                                       today=as_of.date() if as_of else None, progress=cb)
         n = prop.write(out)
     except GraphregError as e:
         raise fail(e)
@@ -70,7 +76,7 @@ def propose_cmd(
 
 @match_app.command("apply")
 def apply_cmd(
-    file: Annotated[Path, typer.Argument(help="A proposal file (.csv or .json), reviewed.")],
+    file: Annotated[Path, typer.Argument(help="A proposal file (.csv, .xlsx or .json), reviewed.")],
     operator: Annotated[Optional[str], typer.Option(help="Who applies it (default: login name).")]
     = None,
     allow_over_capacity: Annotated[bool, typer.Option(

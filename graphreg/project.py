@@ -291,3 +291,16 @@ def counties(store: Store, *, province: str | None = None,
                              "digits, e.g. 520423100201); check the code.")
     return store.query("analysis_scope_counties", province=province, counties=cc, area=area,
                        village_counties=sorted({v[:6] for v in vs}) if vs else None)
+
+
+def set_measure_type_causes(store: Store, measure_type: str, causes: Iterable[int]) -> None:
+    """Change, in the graph, which causes ``measure_type`` addresses (the mapping every
+    mistargeting analysis reads). Raises :class:`InputError` for an unknown type or cause."""
+    from .model import CAUSES as _CAUSES
+    codes = sorted({int(c) for c in causes})
+    bad = [c for c in codes if c not in _CAUSES]
+    if bad:
+        raise InputError(f"unknown cause code(s) {bad}; use {', '.join(map(str, _CAUSES))}")
+    if not store.query("analysis_set_measure_type_causes", type=measure_type, causes=codes):
+        raise InputError(f"no measure type {measure_type!r} in the graph; apply the schema "
+                         "(`graphreg db schema`) or check the code")

@@ -12,8 +12,8 @@ Known faults are planted at settable rates (:class:`FaultRates`) and recorded in
 :attr:`Registry.faults`. They hold as of the end of :data:`CHECK_YEAR` and, except
 ``help_ended``, with no as-of year too:
 
-- ``unassisted``: no responsible cadre and no measure at all (detail: ``none`` when its village
-  has no work team, else ``village_only``);
+- ``unassisted``: no responsible cadre and no measure at all (its gap level, ``none`` when its
+  village has no work team, else ``village_only``, in :attr:`Registry.unassisted_levels`);
 - ``help_ended``: its cadre and measures all ended before :data:`CHECK_YEAR`;
 - ``mistargeted``: helped, but no measure addresses the main cause nor any other cause;
 - ``secondary_only``: every measure addresses a secondary cause, none the main one;
@@ -144,13 +144,15 @@ class Registry:
     assists: list[dict[str, Any]] = field(default_factory=list)
     measures: list[dict[str, Any]] = field(default_factory=list)
     #: kind → sorted items: household ids; ``overlap``: (household, type, unit_a, unit_b);
-    #: ``unassisted``: (household, level); ``shared_person``: (pid, household_a, household_b);
+    #: ``shared_person``: (pid, household_a, household_b);
     #: ``similar_units``: (unit_a, unit_b); village and county kinds: codes.
     faults: dict[str, list[Any]] = field(default_factory=dict)
     #: {household, year, status, date} for ``merge_status_changes``.
     status_changes: list[dict[str, Any]] = field(default_factory=list)
     #: {code, poverty_county, area, area_name} for ``synth_county_flags``.
     counties: list[dict[str, Any]] = field(default_factory=list)
+    #: unassisted household → its gap level (``none`` or ``village_only``).
+    unassisted_levels: dict[str, str] = field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
         return {"poor_villages": len(self.poor_villages), "households": len(self.households),
@@ -171,9 +173,8 @@ class Registry:
                     rows.append({"key": f"{kind}:{h}:{t}:{a}:{b}", "kind": kind, "household": h,
                                  "detail": f"{t} {a} {b}"})
                 elif kind == "unassisted":
-                    h, level = it
-                    rows.append({"key": f"{kind}:{h}", "kind": kind, "household": h,
-                                 "detail": level})
+                    rows.append({"key": f"{kind}:{it}", "kind": kind, "household": it,
+                                 "detail": self.unassisted_levels.get(it, "")})
                 elif kind == "shared_person":
                     pid, a, b = it
                     rows.append({"key": f"{kind}:{pid}", "kind": kind, "household": a,
@@ -389,7 +390,8 @@ def generate(geography: dict[str, list[dict[str, Any]]], *, households: int, see
             if kind == "unassisted":
                 level = "village_only" if v["code"] in poor_codes and v["code"] not in no_team \
                     else "none"
-                faults["unassisted"].append((hid, level))
+                faults["unassisted"].append(hid)
+                reg.unassisted_levels[hid] = level
                 continue
             # a responsible cadre, carrying 3-8 households
             if not cadres or cadre_load >= cadres[-1]["capacity"] - rng.randrange(0, 3):

@@ -11,6 +11,7 @@ import pytest
 
 from graphreg.db import Store
 from graphreg.errors import InputError
+from graphreg.schema import apply_schema, wipe
 from graphreg.visualizations import network_references, village_diagram
 from graphreg.visualizations.browser import CANDIDATES, INSTALL_HINT, inspect_page
 from test_diagram_data import IDS, V1, build_small_registry
@@ -18,6 +19,15 @@ from test_diagram_data import IDS, V1, build_small_registry
 VILLAGE_KINDS = {"Village": 1, "Household": 3, "Unit:work_team": 1, "Unit:cadre": 1,
                  "Unit:department": 1, "Unit:enterprise": 1, "Measure": 3, "Cause": 2}
 VILLAGE_RELS = {"LIVES_IN": 3, "ASSISTS": 3, "FOR": 3, "PROVIDES": 3, "HAS_CAUSE": 3}
+
+
+@pytest.fixture(scope="module")
+def small(session_store: Store) -> Store:
+    """Built once for this module: every test here only reads."""
+    wipe(session_store)
+    apply_schema(session_store)
+    build_small_registry(session_store)
+    return session_store
 
 
 def require_chromium() -> None:
@@ -36,13 +46,12 @@ def check_page(path: Path, shot: Path | None = None) -> dict:
     assert report.network == []
     assert report.data["drawn"] is True
     assert report.data["positioned"] == report.data["nodes"]
-    return report.data
+    return {**report.data, "seconds": report.seconds}
 
 
-def test_village_diagram_counts_and_offline_html(store: Store, tmp_path: Path) -> None:
-    build_small_registry(store)
+def test_village_diagram_counts_and_offline_html(small: Store, tmp_path: Path) -> None:
     out = tmp_path / "v.html"
-    info = village_diagram(store, V1, out)
+    info = village_diagram(small, V1, out)
     assert info["nodes"] == 15 - 2 and info["edges"] == 15
     assert info["by_kind"] == dict(sorted(VILLAGE_KINDS.items()))
     assert info["by_relation"] == dict(sorted(VILLAGE_RELS.items()))
@@ -58,29 +67,26 @@ def test_village_diagram_counts_and_offline_html(store: Store, tmp_path: Path) -
     assert IDS["王大山"][:4] + "*" * 10 + IDS["王大山"][-4:] in text
 
 
-def test_village_diagram_utf8_under_c_locale(store: Store, tmp_path: Path,
+def test_village_diagram_utf8_under_c_locale(small: Store, tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    build_small_registry(store)
     monkeypatch.setenv("LC_ALL", "C")
     monkeypatch.setenv("PYTHONIOENCODING", "ascii")
     monkeypatch.setattr(locale, "getpreferredencoding", lambda do_setlocale=True: "ANSI_X3.4-1968")
     out = tmp_path / "c.html"
-    village_diagram(store, V1, out)
+    village_diagram(small, V1, out)
     assert "王大山户" in out.read_text(encoding="utf-8")
 
 
-def test_unknown_village_is_an_input_error(store: Store, tmp_path: Path) -> None:
-    build_small_registry(store)
+def test_unknown_village_is_an_input_error(small: Store, tmp_path: Path) -> None:
     with pytest.raises(InputError, match="'999999999999': no such village"):
-        village_diagram(store, "999999999999", tmp_path / "x.html")
+        village_diagram(small, "999999999999", tmp_path / "x.html")
     assert not (tmp_path / "x.html").exists()
 
 
 @pytest.mark.browser
-def test_village_diagram_draws_offline_in_chromium(store: Store, tmp_path: Path) -> None:
-    build_small_registry(store)
+def test_village_diagram_draws_offline_in_chromium(small: Store, tmp_path: Path) -> None:
     out = tmp_path / "village.html"
-    info = village_diagram(store, V1, out)
+    info = village_diagram(small, V1, out)
     shot = Path(os.environ.get("GRAPHREG_SHOTS", tmp_path)) / "village.png"
     shot.parent.mkdir(parents=True, exist_ok=True)
     data = check_page(out, shot)

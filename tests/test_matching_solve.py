@@ -62,7 +62,8 @@ def _hh(hid: str, need: str = "unassisted", main: int | None = 1, others: tuple[
 
 def test_build_instance_pairs_and_reasons() -> None:
     hh = [_hh("a"), _hh("b", "mistargeted", main=8), _hh("c", "mistargeted", main=3,
-                                                        helpers=("JY",))]
+                                                        helpers=("JY",)),
+          _hh("d", "mistargeted", main=1, others=(3,))]
     units = [HelperUnit("CD", capacity=3, load=1, base="520423101"),
              HelperUnit("HW", capacity=2, skills=("medical",), base="520423"),
              HelperUnit("JY", capacity=2, skills=("education",), base="520423"),
@@ -73,8 +74,9 @@ def test_build_instance_pairs_and_reasons() -> None:
                    for h, u, c in zip(inst.pair_h, inst.pair_u, inst.pair_cost))
     # a: CD (none, township 65), HW (main, county 10), JY (none, county 70);
     # b (mistargeted, main 8): only labour units fit: FULL has no room, FAR is not paired;
-    # c (mistargeted, main 3): JY already helps it.
-    assert pairs == [("a", "CD", 65), ("a", "HW", 10), ("a", "JY", 70)]
+    # c (mistargeted, main 3): JY already helps it;
+    # d (mistargeted, main 1, other 3): HW (main); not JY, which only addresses cause 3.
+    assert pairs == [("a", "CD", 65), ("a", "HW", 10), ("a", "JY", 70), ("d", "HW", 10)]
     assert inst.no_pair_reason == {1: NO_FITTING_SKILL, 2: NO_FITTING_SKILL}
     inst2 = build_instance(hh[:1], units[:1], ADDR, Weights(reach="village"))
     assert inst2.pair_h == [] and inst2.no_pair_reason == {0: NO_UNIT_IN_REACH}
@@ -173,3 +175,49 @@ def test_load_is_spread() -> None:
     assert solve_flow(inst).unit_counts(inst) == [2, 2]
     inst.weights = Weights(load=0)
     assert solve_flow(inst).cost == 0
+
+
+@st.composite
+def county_problems(draw: st.DrawFn) -> tuple[list[NeedyHousehold], list[HelperUnit]]:
+    villages = [V1, V2, V3]
+    skills = sorted(ADDR)
+    hh = [NeedyHousehold(f"h{i}", draw(st.sampled_from(villages)), "520423",
+                         draw(st.sampled_from(["unassisted", "mistargeted"])),
+                         draw(st.sampled_from([1, 3, 8, 99])),
+                         tuple(draw(st.lists(st.sampled_from([1, 3, 8]), max_size=2, unique=True))))
+          for i in range(draw(st.integers(1, 5)))]
+    units = []
+    for i in range(draw(st.integers(1, 3))):
+        cap = draw(st.integers(0, 3))
+        units.append(HelperUnit(
+            f"u{i}", capacity=cap, load=draw(st.integers(0, cap)),
+            skills=tuple(draw(st.lists(st.sampled_from(skills), max_size=2, unique=True))),
+            base=draw(st.sampled_from([V1, "520423101", "520423", "520423102", "330106"])),
+            paired=draw(st.booleans())))
+    return hh, units
+
+
+@settings(max_examples=150, deadline=None)
+@given(county_problems())
+def test_county_proposal_is_optimal_and_its_explanations_add_up(
+        problem: tuple[list[NeedyHousehold], list[HelperUnit]]) -> None:
+    hh, units = problem
+    rows, s = solve_county("520423", hh, units, ADDR, Weights())
+    brute = solve_brute_force(build_instance(hh, units, ADDR, Weights()))
+    assert (s.covered, s.cost) == (brute.served, brute.cost)
+    assert [r["household"] for r in rows] == [h.id for h in hh]
+    by_unit = {u.id: u for u in units}
+    for u in units:
+        mine = [r for r in rows if r["unit"] == u.id]
+        for r in mine:  # load before/after describe the whole proposal for that unit
+            assert (r["load_before"], r["load_after"]) == (u.load, u.load + len(mine))
+            assert r["load_after"] <= u.capacity
+    for r in rows:
+        if r["unit"]:
+            h = next(x for x in hh if x.id == r["household"])
+            assert r["unit"] not in h.helpers
+            if h.need == "mistargeted":
+                assert r["cause_fit"] == "main"
+            assert by_unit[r["unit"]].free > 0
+        else:
+            assert r["reason"]

@@ -107,16 +107,20 @@ def test_exact_proposal_with_reasons(store: Store, geo: Any, tmp_path: Path) -> 
     assert _pairs(prop.rows) == {"H1": "HW", "H2": "EW", "H3": "RS", "H6": "OLD"}
     by = {r["household"]: r for r in prop.rows}
     assert [(by[h]["cause_fit"], by[h]["addressed"], by[h]["level"], by[h]["distance"],
-             by[h]["cost"], by[h]["load_before"], by[h]["load_after"]) for h in ("H1", "H2", "H3", "H6")] == [
+             by[h]["cost"], by[h]["load_before"], by[h]["load_after"])
+            for h in ("H1", "H2", "H3", "H6")] == [
         ("main", "1 因病 by medical, health", "county", 2, 10, 0, 1),
         ("main", "3 因学 by education", "paired", None, 15, 0, 1),
         ("main", "8 缺劳力 by labour", "county", 2, 10, 0, 1),
         ("main", "7 缺技术 by training", "village", 0, 0, 0, 1)]
     s = prop.counties[0]
-    assert (s.households, s.unassisted, s.mistargeted, s.covered, s.cost) == (4, 3, 1, 4, 20 + 18 + 12 + 10)
+    assert (s.households, s.unassisted, s.mistargeted, s.covered, s.cost) == (
+        4, 3, 1, 4, 20 + 18 + 12 + 10)
     # propose changes nothing
-    assert store.value("count_households", county=COUNTY) is not None
-    assert store.query("match_units", county=COUNTY, today=TODAY)[0]["load"] == 2  # C0 only
+    assert {r["id"]: r["load"] for r in store.query("match_units", county=COUNTY, today=TODAY)
+            } == {"CD1": 0, "HW": 0, "RS": 0, "C0": 2, "OLD": 0, "EW": 0}
+    assert len(store.query("match_households", county=COUNTY, active=["未脱贫"], locked=[],
+                           today=TODAY)) == 4
 
     # locks: HW and OLD locked, H2 locked
     prop2 = propose_assignments(store, counties=[COUNTY], today=TODAY, lock_units=["HW", "OLD"],
@@ -190,7 +194,7 @@ def test_apply_json_edited_file_and_errors(store: Store, geo: Any, tmp_path: Pat
         w.writerow(["household", "unit"])
         w.writerow(["H6", "NOPE"])
         w.writerow(["H9", "RS"])
-    with pytest.raises(InputError, match=r"row 1: unit 'NOPE'.*row 2: household 'H9'"):
+    with pytest.raises(InputError, match=r"line 2: unit 'NOPE'.*line 3: household 'H9'"):
         apply_proposal(store, bad, today=TODAY)
     with open(bad, "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
@@ -211,6 +215,23 @@ def test_apply_json_edited_file_and_errors(store: Store, geo: Any, tmp_path: Pat
         fh.write("household,who\nH6,OLD\n")
     with pytest.raises(InputError, match="lacks column"):
         apply_proposal(store, bad, today=TODAY)
+
+
+def test_xlsx_round_trip(store: Store, geo: Any, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+    _small_county(store, geo)
+    path = tmp_path / "p.xlsx"
+    assert propose_assignments(store, counties=[COUNTY], today=TODAY).write(path) == 4
+    wb = load_workbook(path)
+    ws = wb["proposal"]
+    assert ws["B2"].value == "H1" and ws["G2"].value == "HW"
+    assert ws.cell(row=2, column=2).data_type == "s"  # ids stay text
+    ws["G3"] = None  # the planner clears H2's unit
+    wb.save(path)
+    res = apply_proposal(store, path, today=TODAY)
+    assert (res.pairs, res.created, res.skipped_rows) == (3, 3, 1)
+    assert [w[:3] for w in store.query("match_batch", id=res.batch)[0]["written"]] == [
+        ["H1", "HW", 1], ["H3", "RS", 3], ["H6", "OLD", 4]]
 
 
 def test_provenance_properties(store: Store, geo: Any, tmp_path: Path) -> None:

@@ -5,7 +5,11 @@
     True
 """
 
-from .diagrams import village_diagram
+from .diagrams import (DIAGRAM_KINDS, county_diagram, county_network, diagram,
+                       household_diagram, overlap_diagram, path_diagram, trace_diagram,
+                       unit_diagram, village_diagram)
 from .page import network_references, render_html, write_page
 
-__all__ = ["village_diagram", "network_references", "render_html", "write_page"]
+__all__ = ["diagram", "DIAGRAM_KINDS", "village_diagram", "household_diagram", "unit_diagram",
+           "county_diagram", "county_network", "overlap_diagram", "trace_diagram",
+           "path_diagram", "network_references", "render_html", "write_page"]

@@ -106,6 +106,8 @@ def to_pyvis(g: nx.MultiDiGraph, *, positions: dict[Any, tuple[float, float]] | 
                 "color": es["color"], "width": data.get("width", 1.5)}
         if data.get("label"):
             opts["label"] = str(data["label"])
+        if data.get("arrows") is False:  # an undirected relation (e.g. shared households)
+            opts["arrows"] = {"to": {"enabled": False}}
         net.add_edge(ids[a], ids[b], **opts)
     return net
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import heapq
 import time
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -32,7 +32,8 @@ from .overlaps import (Overhelped, Overlap, SharedPerson, UnitPair, overhelped_h
 
 Progress = Callable[[str, int, int], None]
 
-#: The analyses :func:`analyse` can run (``None`` runs them all).
+#: The analyses :func:`analyse` can run. Unassisted households and same-type overlaps (the
+#: first analyses) always run; ``analyses=None`` runs only those, ``ANALYSES`` runs everything.
 ANALYSES: tuple[str, ...] = ("gaps", "mistargeting", "overlaps", "overhelped", "shared_persons",
                              "similar_units", "concentration")
 
@@ -82,7 +83,7 @@ class AnalysisResult:
     counties: list[CountyTotals] = field(default_factory=list)
     seconds: float = 0.0
     as_of: int | None = None
-    ran: tuple[str, ...] = ("gaps", "overlaps")
+    ran: tuple[str, ...] = ("overlaps",)
     gaps: list[HouseholdGap] = field(default_factory=list)
     villages_without_team: list[VillageGap] = field(default_factory=list)
     counties_without_designated: list[CountyGap] = field(default_factory=list)
@@ -99,12 +100,14 @@ class AnalysisResult:
     def summary(self) -> dict[str, Any]:
         """Totals for people and scripts (stable keys)."""
         out: dict[str, Any] = {
-            "counties": len(self.counties), "as_of": self.as_of,
+            "counties": len(self.counties),
             "households": sum(c.households for c in self.counties),
             "unassisted": len(self.unassisted),
             "unassisted_village_help_only": sum(u.village_help for u in self.unassisted),
             "overlaps": len(self.overlaps),
             "households_with_overlap": len({o.household for o in self.overlaps})}
+        if self.as_of is not None:
+            out["as_of"] = self.as_of
         if "gaps" in self.ran:
             for level in ("none", "village_only", "ended"):
                 out[f"gaps_{level}"] = sum(g.level == level for g in self.gaps)
@@ -124,20 +127,28 @@ class AnalysisResult:
             out["concentrated_villages"] = len(self.concentrated)
             out["measures"] = sum(c.measures for c in self.counties)
             out["cost"] = sum(c.cost for c in self.counties)
-        out["cross_checks"] = self.cross_checks
+        if len(self.ran) > 1 or self.as_of is not None:
+            out["cross_checks"] = self.cross_checks
         out["seconds"] = round(self.seconds, 2)
         return out
 
 
-def _check(county: str, pairs: Iterable[tuple[str, Any, Any]]) -> int:
+def _check(county: str, pairs: list[tuple[str, Any, Any]]) -> None:
     bad = [f"{what}: NetworkX {mine}, Cypher {theirs}" for what, mine, theirs in pairs
            if mine != theirs]
-    if bad:
-        raise CrossCheckError(
-            f"County {county}: the analyses disagree with the Cypher cross-checks ("
-            + "; ".join(bad) + "). The graph changed during the run or an analysis is wrong; "
-            "run again, and report it if it repeats.")
-    return 0
+    if not bad:
+        return
+    first = {what: (mine, theirs) for what, mine, theirs in pairs
+             if what in ("unassisted", "overlaps")}
+    lead = ""
+    if len(first) == 2 and any(m != t for m, t in first.values()):
+        (u, wu), (o, wo) = first["unassisted"], first["overlaps"]
+        lead = (f"NetworkX found {u} unassisted households and {o} overlaps, Cypher counts "
+                f"{wu} and {wo}. ")
+    raise CrossCheckError(
+        f"County {county}: {lead}The analyses disagree with the Cypher cross-checks ("
+        + "; ".join(bad) + "). The graph changed during the run or an analysis is wrong; "
+        "run again, and report it if it repeats.")
 
 
 def analyse(store: Store, *, province: str | None = None, county_codes: list[str] | None = None,
@@ -155,8 +166,8 @@ def analyse(store: Store, *, province: str | None = None, county_codes: list[str
         area code, village or township codes); all of them apply.
     as_of: statuses as of the end of that year (from the status history) and help active on
         its 31 December; ``None``: current statuses and help at any time.
-    analyses: names from :data:`ANALYSES` (``None``: all). Unassisted households and
-        overlapping help (the first analyses) always run.
+    analyses: names from :data:`ANALYSES`; unassisted households and same-type overlapping
+        help (the first analyses) always run, and are all that runs with ``None``.
     options: thresholds (:class:`AnalysisOptions`).
     progress: ``progress(county, done, total)`` after each county.
 
@@ -167,11 +178,10 @@ def analyse(store: Store, *, province: str | None = None, county_codes: list[str
     """
     t0 = time.monotonic()
     opts = options or AnalysisOptions()
-    wanted = tuple(a for a in ANALYSES if analyses is None or a in analyses)
     unknown = sorted(set(analyses or ()) - set(ANALYSES))
     if unknown:
         raise InputError(f"unknown analysis {', '.join(unknown)}; use {', '.join(ANALYSES)}")
-    run = set(wanted) | {"gaps", "overlaps"}
+    run = set(analyses or ()) | {"overlaps"}
     scope = Scope(province, tuple(county_codes or ()), area, tuple(villages or ()))
     res = AnalysisResult(as_of=as_of, ran=tuple(a for a in ANALYSES if a in run))
     cs = list_counties(store, province=province, county_codes=county_codes, area=area,
@@ -444,8 +454,8 @@ def report(store: Store, level: str, code: str, *, as_of: int | None = None,
     main cause), entries, exits (脱贫) and returns (返贫), overlapping same-type measures running
     on 31 December, cost of measures started that year and per registered household, and
     poverty incidence where village populations are known. The same figures as of ``as_of``
-    for each place one level down (:data:`LEVELS`). Households, those in poverty, exits and
-    cost per year are checked county by county against ``analysis_count_coverage``.
+    for each place one level down (:data:`LEVELS`). Every count per year except overlaps (which
+    :func:`analyse` checks) is checked county by county against ``analysis_count_coverage``.
 
     Parameters
     ----------
@@ -502,10 +512,9 @@ def report(store: Store, level: str, code: str, *, as_of: int | None = None,
         pairs = []
         for y in years:
             mine = county_years.get(y, CoverageCounts())
-            w = want.get(y, {"households": 0, "in_poverty": 0, "exits": 0, "cost": 0})
-            pairs += [(f"{y} households", mine.households, w["households"]),
-                      (f"{y} in poverty", mine.in_poverty, w["in_poverty"]),
-                      (f"{y} exits", mine.exits, w["exits"]), (f"{y} cost", mine.cost, w["cost"])]
+            for k in ("households", "in_poverty", "assisted", "targeted", "entries", "exits",
+                      "returns", "cost"):
+                pairs.append((f"{y} {k}", getattr(mine, k), want.get(y, {}).get(k, 0)))
         _check(c["code"], pairs)
         checks += len(pairs)
         _add_population(G, population, part_len)
@@ -531,3 +540,45 @@ def _add_population(G: nx.DiGraph, population: dict[str, int | None], part_len: 
             population[g] = None
         elif g not in population or population[g] is not None:
             population[g] = (population.get(g) or 0) + int(d["population"])
+
+
+#: CSV files :func:`write_reports` writes besides the first analyses' ones, with their columns.
+REPORT_FILES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "gaps": ("gaps.csv", ("household", "village", "level", "main_cause", "help_ended")),
+    "villages_without_team": ("poor_villages_without_team.csv", ("village", "name", "households")),
+    "counties_without_designated": ("poverty_counties_without_designated.csv",
+                                    ("county", "name", "areas")),
+    "mistargeted": ("mistargeted.csv", ("household", "village", "main_cause", "kind", "types")),
+    "overhelped": ("overhelped.csv", ("household", "village", "units", "village_median", "peers")),
+    "shared_persons": ("shared_persons.csv", ("pid", "masked", "households")),
+    "similar_units": ("similar_units.csv", ("unit_a", "unit_b", "shared", "households_a",
+                                            "households_b", "jaccard")),
+    "concentration": ("concentration.csv", ("level", "code", "name", "households", "measures",
+                                            "cost", "top10_share", "gini", "top_households")),
+    "concentrated": ("concentrated_villages.csv", ("level", "code", "name", "households",
+                                                   "measures", "cost", "top10_share", "gini",
+                                                   "top_households")),
+    "ranking": ("households_ranked.csv", ("household", "village", "cost", "measures", "units")),
+}
+
+
+def write_reports(res: AnalysisResult, out: Any) -> list[Any]:
+    """Every finding of ``res`` as CSV files in folder ``out`` (plus the first analyses' files
+    and ``analysis.json`` from :func:`graphreg.pipeline.write_analysis_reports`); returns the
+    paths written."""
+    from pathlib import Path
+
+    from ..pipeline import write_analysis_reports
+    from ..reports import write_csv, write_json
+    out = Path(out)
+    files = write_analysis_reports(res, out)
+    for attr, (name, columns) in REPORT_FILES.items():
+        path = out / name
+        write_csv(path, (r.as_dict() for r in getattr(res, attr)), columns)
+        files.append(path)
+    full = out / "analysis-full.json"
+    write_json(full, {"summary": res.summary(), "counties": [vars(c) for c in res.counties],
+                      **{attr: [r.as_dict() for r in getattr(res, attr)]
+                         for attr in ("unassisted", "overlaps", *REPORT_FILES)}})
+    files.append(full)
+    return files

@@ -9,8 +9,15 @@ templates (:func:`write_template`), export (:func:`export_ledger`) and docs/ledg
 
 from .export import export_ledger, header_row, ledger_rows, write_template
 from .history import duplicate_identities, graph_snapshot, history, status_as_of
-from .importer import (FileReport, ImportResult, LedgerError, Problem, import_ledgers,
-                       parse_inputs, rejected_path)
+from .importer import (
+                       FileReport,
+                       ImportResult,
+                       LedgerError,
+                       Problem,
+                       import_ledgers,
+                       parse_inputs,
+                       rejected_path,
+)
 from .spec import KINDS, ORDER, Column, Kind, kind
 
 __all__ = ["KINDS", "ORDER", "Column", "FileReport", "ImportResult", "Kind", "LedgerError",

@@ -42,8 +42,8 @@ class Decoded:
 
 
 def decode_text(data: bytes, path: Path, encoding: str | None = None) -> Decoded:
-    """Bytes → text. With ``encoding`` use it; otherwise UTF-8 (with or without BOM), then the
-    encoding charset-normalizer detects (GBK and GB2312 are read as their superset GB18030)."""
+    """Bytes → text. With ``encoding`` use it; otherwise UTF-8 (with or without BOM), then
+    GB18030 (which includes GBK and GB2312), then the encoding charset-normalizer detects."""
     if encoding:
         enc = encoding.lower().replace("_", "-")
         if enc in ("utf-8", "utf8"):
@@ -64,24 +64,27 @@ def decode_text(data: bytes, path: Path, encoding: str | None = None) -> Decoded
                        else "utf-8")
     except UnicodeDecodeError:
         pass
+    # Not UTF-8: offices in China save GB18030/GBK (its subset). Short GBK text also decodes
+    # as Korean or Japanese code pages, so GB18030 is tried before charset-normalizer guesses.
+    try:
+        return Decoded(data.decode("gb18030"), "gb18030")
+    except UnicodeDecodeError:
+        pass
     from charset_normalizer import from_bytes
     best = from_bytes(data).best()
-    guesses = [best.encoding] if best is not None else []
-    enc_list = ["gb18030" if g in _GB else g for g in guesses]
-    if "gb18030" not in enc_list:
-        enc_list.append("gb18030")
-    for enc in enc_list:
+    if best is not None:
+        enc = "gb18030" if best.encoding in _GB else best.encoding
         try:
             return Decoded(data.decode(enc), enc)
         except (UnicodeDecodeError, LookupError):
-            continue
+            pass
     raise InputError(f"{path}: could not tell the file's encoding (it is not UTF-8 or GB18030); "
                      "save it as CSV UTF-8 from Excel, or pass --encoding NAME")
 
 
 def parse_csv_text(text: str) -> list[list[str]]:
     """CSV text → lists of cells. Comma-separated; a tab-separated header switches to tabs."""
-    first = text.split("\n", 1)[0]
+    first = next((ln for ln in text.splitlines() if ln.strip()), "")
     delimiter = "\t" if first.count("\t") > first.count(",") else ","
     return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
 

@@ -20,9 +20,25 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import CAUSES, HOUSEHOLD_ATTRIBUTES, STANDARDS, UNIT_KINDS, cause_code, measure_type
-from .values import (normalise, parse_bool, parse_code, parse_date, parse_int, parse_list,
-                     parse_number, parse_text, parse_year)
+from ..model import (
+    CAUSES,
+    HOUSEHOLD_ATTRIBUTES,
+    STANDARDS,
+    UNIT_KINDS,
+    cause_code,
+    measure_type,
+)
+from .values import (
+    normalise,
+    parse_bool,
+    parse_code,
+    parse_date,
+    parse_int,
+    parse_list,
+    parse_number,
+    parse_text,
+    parse_year,
+)
 
 Parser = Callable[[str], Any]
 

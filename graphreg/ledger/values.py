@@ -63,8 +63,7 @@ def parse_number(v: str) -> int | float:
     t = v.replace(" ", "").replace("，", ",")
     if t.startswith(("¥", "￥")):
         t = t[1:]
-    if t.endswith("元"):
-        t = t[:-1]
+    t = t.removesuffix("元")
     if not _NUMBER.match(t):
         raise ValueError(f"{v!r} is not a number; write digits such as 1234 or 1,234.50")
     x = float(t.replace(",", ""))
@@ -80,15 +79,14 @@ def parse_int(v: str) -> int:
 
 
 def parse_year(v: str) -> int:
-    """A year from 1949 to 2100 (also accepted: 2016年)."""
-    t = v[:-1] if v.endswith("年") else v
-    if t.endswith(".0"):
-        t = t[:-2]
+    """A year from 1900 to 2100 (also accepted: 2016年)."""
+    t = v.removesuffix("年")
+    t = t.removesuffix(".0")
     if not (t.isdigit() and len(t) == 4):
         raise ValueError(f"{v!r} is not a year; write four digits such as 2016")
     y = int(t)
-    if not 1949 <= y <= 2100:
-        raise ValueError(f"year {y} is out of range; write a year between 1949 and 2100")
+    if not 1900 <= y <= 2100:
+        raise ValueError(f"year {y} is out of range; write a year between 1900 and 2100")
     return y
 
 

@@ -8,9 +8,10 @@ costs and, for each pair, the reasons a planner sees (cause fit, level in the di
 Costs (all integers, settable in :class:`Weights`):
 
 - cause fit: the unit's skills address the household's main cause (``cause_main``), else one
-  of its other causes (``cause_secondary``), else none (``cause_none``; such a pair is only
-  offered to *unassisted* households and only when ``allow_unfitting`` is true, since a
-  *mistargeted* household needs a unit that addresses a cause);
+  of its other causes (``cause_secondary``), else none (``cause_none``, offered only when
+  ``allow_unfitting`` is true). A *mistargeted* household (helped, but nothing addresses its
+  main cause) is only offered units that address its main cause: anything else would leave it
+  mistargeted. An *unassisted* household may get any unit in reach;
 - level: the unit is based in the household's village (``village``), its township
   (``township``), its county (``county``) or outside the county but paired with it by an
   ``ASSISTS`` relationship to the county, as designated and east–west units are (``paired``);
@@ -302,19 +303,36 @@ def build_instance(households: Sequence[NeedyHousehold], units: Sequence[HelperU
                     capacity=[u.capacity for u in units], load=[u.load for u in units],
                     weights=weights)
     skill_sets = [tuple(u.skills) for u in units]
+    open_units = [ui for ui, u in enumerate(units) if u.free > 0]
+    # Households of one village with the same causes and need have the same candidates (but
+    # for the units already helping them): work them out once per such profile.
+    profiles: dict[tuple[Any, ...], tuple[list[tuple[int, int, int]], int]] = {}
     for hi, h in enumerate(households):
+        key = (h.village, h.county, h.main_cause, tuple(h.other_causes), h.need)
+        if key not in profiles:
+            cands, in_reach = [], 0
+            for ui in open_units:
+                u = units[ui]
+                level = tree_level(u.base, h.village, county=h.county, paired=u.paired,
+                                   unit_county=u.county)
+                if level is None or level > weights.reach_level:
+                    continue
+                in_reach += 1
+                fit = cause_fit(skill_sets[ui], h.main_cause, h.other_causes, addresses)
+                if (fit != MAIN and h.need != "unassisted") or (
+                        fit == NONE and not weights.allow_unfitting):
+                    cands.append((ui, -1, level))  # in reach, but no fitting skill
+                    continue
+                cands.append((ui, fit, level))
+            profiles[key] = (cands, in_reach)
+        cands, _ = profiles[key]
         helpers = set(h.helpers)
         in_reach = fitting = 0
-        for ui, u in enumerate(units):
-            if u.free <= 0 or u.id in helpers:
-                continue
-            level = tree_level(u.base, h.village, county=h.county, paired=u.paired,
-                               unit_county=u.county)
-            if level is None or level > weights.reach_level:
+        for ui, fit, level in cands:
+            if units[ui].id in helpers:
                 continue
             in_reach += 1
-            fit = cause_fit(skill_sets[ui], h.main_cause, h.other_causes, addresses)
-            if fit == NONE and (h.need != "unassisted" or not weights.allow_unfitting):
+            if fit < 0:
                 continue
             fitting += 1
             inst.add_pair(hi, ui, fit=fit, level=level)

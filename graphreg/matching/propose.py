@@ -54,12 +54,16 @@ class CountySummary:
     cost: int = 0
     fit_main: int = 0
     fit_secondary: int = 0
+    #: highest load after the proposal, in % of capacity, over the units given households.
     max_load_pct: int = 0
+    #: most households newly given to one unit.
+    max_new: int = 0
     seconds: float = 0.0
     greedy_covered: int = 0
     greedy_cost: int = 0
     greedy_fit_main: int = 0
     greedy_max_load_pct: int = 0
+    greedy_max_new: int = 0
     greedy_seconds: float = 0.0
     #: time spent reading the county from the graph.
     read_seconds: float = 0.0
@@ -89,6 +93,8 @@ class Proposal:
         out: dict[str, Any] = {k: sum(getattr(c, k) for c in self.counties) for k in keys}
         out["max_load_pct"] = max((c.max_load_pct for c in self.counties), default=0)
         out["greedy_max_load_pct"] = max((c.greedy_max_load_pct for c in self.counties), default=0)
+        out["max_new"] = max((c.max_new for c in self.counties), default=0)
+        out["greedy_max_new"] = max((c.greedy_max_new for c in self.counties), default=0)
         out["seconds"] = round(sum(c.seconds for c in self.counties), 3)
         out["greedy_seconds"] = round(sum(c.greedy_seconds for c in self.counties), 3)
         return out
@@ -100,15 +106,41 @@ class Proposal:
                 "counties": [c.as_dict() for c in self.counties], "rows": self.rows}
 
     def write(self, path: Path) -> int:
-        """Write the proposal as ``.csv`` (rows only) or ``.json`` (rows, figures, weights).
-        Returns the number of rows written."""
+        """Write the proposal as ``.csv`` (rows only), ``.xlsx`` (rows as text-safe cells, and
+        the county figures on a second sheet: best for editing in a spreadsheet) or ``.json``
+        (rows, figures, weights). Returns the number of rows written."""
         suffix = path.suffix.lower()
         if suffix == ".json":
             write_json(path, self.as_dict())
             return len(self.rows)
         if suffix == ".csv":
             return write_csv(path, self.rows, COLUMNS)
-        raise InputError(f"{path}: a proposal is written as .csv or .json; name the file so")
+        if suffix == ".xlsx":
+            return self._write_xlsx(path)
+        raise InputError(f"{path}: a proposal is written as .csv, .xlsx or .json; name the "
+                         "file so")
+
+    def _write_xlsx(self, path: Path) -> int:
+        # Household ids have 16 digits: a spreadsheet opening the CSV shows them as rounded
+        # numbers. In .xlsx they are text cells and survive editing.
+        from openpyxl import Workbook
+
+        wb = Workbook()
+        ws = wb.active
+        ws.title = "proposal"
+        ws.append(list(COLUMNS))
+        for r in self.rows:
+            ws.append([r.get(c) for c in COLUMNS])
+        ws.freeze_panes = "A2"
+        summary = wb.create_sheet("counties")
+        cols = list(CountySummary.__dataclass_fields__)
+        summary.append(cols)
+        for c in self.counties:
+            d = c.as_dict()
+            summary.append([str(d[k]) if isinstance(d[k], dict) else d[k] for k in cols])
+        path.parent.mkdir(parents=True, exist_ok=True)
+        wb.save(path)
+        return len(self.rows)
 
 
 def _addressed(skills: Sequence[str], cause: int | None,
@@ -163,12 +195,14 @@ def solve_county(county: str, households: Sequence[NeedyHousehold], units: Seque
         candidate_pairs=len(inst.pair_h), covered=sol.served, cost=sol.cost,
         fit_main=sum(inst.pair_fit[k] == MAIN for k in sol.chosen),
         fit_secondary=sum(inst.pair_fit[k] == SECONDARY for k in sol.chosen),
-        max_load_pct=_max_load_pct(inst, sol), seconds=round(sol.seconds, 4))
+        max_load_pct=_max_load_pct(inst, sol), max_new=max(sol.unit_counts(inst), default=0),
+        seconds=round(sol.seconds, 4))
     if compare_greedy:
         g = solve_greedy(inst)
         summary.greedy_covered, summary.greedy_cost = g.served, g.cost
         summary.greedy_fit_main = sum(inst.pair_fit[k] == MAIN for k in g.chosen)
         summary.greedy_max_load_pct = _max_load_pct(inst, g)
+        summary.greedy_max_new = max(g.unit_counts(inst), default=0)
         summary.greedy_seconds = round(g.seconds, 4)
     after = [l + n for l, n in zip(inst.load, sol.unit_counts(inst))]
     pair_of = {inst.pair_h[k]: k for k in sol.chosen}
@@ -230,11 +264,13 @@ def read_locks(path: Path) -> tuple[list[str], list[str]]:
     """
     import csv
 
-    hh, uu = [], []
+    hh: list[str] = []
+    uu: list[str] = []
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as e:
-        raise InputError(f"{path}: cannot read the lock file ({e.strerror}); check the path") from None
+        raise InputError(
+            f"{path}: cannot read the lock file ({e.strerror}); check the path") from None
     for n, rec in enumerate(csv.reader(text.splitlines()), start=1):
         if not rec or not "".join(rec).strip():
             continue
