@@ -15,7 +15,8 @@ from .render import fail, mapping, table
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 TRACE_COLUMNS = ("fact", "date", "end", "entity", "name", "cost", "detail", "source")
-BATCH_COLUMNS = ("batch", "kind", "file", "row", "node_kind", "node", "time", "operator")
+BATCH_COLUMNS = ("batch", "kind", "file", "row", "action", "what", "node_kind", "node", "time",
+                 "operator")
 PATH_COLUMNS = ("path", "step", "from", "direction", "relation", "to")
 
 

@@ -13,7 +13,7 @@ from graphreg.ledger import KINDS
 from graphreg.reports import to_json
 from graphreg.settings import Settings
 
-from .render import err, fail, table
+from .render import err, fail, progress, table
 
 KindArg = Annotated[str, typer.Argument(
     help=f"Record kind: {', '.join(KINDS)}.", show_default=False)]
@@ -75,10 +75,11 @@ def import_cmd(
     from graphreg.ids import load_key
     from graphreg.ledger import LedgerError, import_ledgers, parse_inputs
     try:
-        with _store() as s:
-            res = import_ledgers(s, parse_inputs(kind, files), key=load_key(Settings.from_env().home),
+        with _store() as s, progress() as cb:
+            res = import_ledgers(s, parse_inputs(kind, files),
+                                 key=load_key(Settings.from_env().home),
                                  on_error=on_error.value, encoding=encoding, sheet=sheet,
-                                 operator=operator)
+                                 operator=operator, progress=cb)
     except LedgerError as e:
         if as_json:
             typer.echo(to_json(e.result.as_dict()))

@@ -1,6 +1,9 @@
-// Members as ledger rows, one per membership. $keys: household ids, or null for all.
-MATCH (p:Person)-[:MEMBER_OF]->(h:Household)
+// Members as ledger rows, one per membership; a membership of a person who belongs to another
+// household first carries its own relation. Those extra memberships come last, so that
+// importing the export again gives every person the same first household. $keys: household
+// ids, or null for all.
+MATCH (p:Person)-[m:MEMBER_OF]->(h:Household)
 WHERE $keys IS NULL OR h.id IN $keys
-RETURN h.id AS household, p.name AS name, p.relation AS relation, p.birth_year AS birth_year,
-       p.pid AS pid, p.masked AS masked
-ORDER BY household, p.relation <> '户主', birth_year, pid
+RETURN h.id AS household, p.name AS name, coalesce(m.relation, p.relation) AS relation,
+       p.birth_year AS birth_year, p.pid AS pid, p.masked AS masked
+ORDER BY m.relation IS NOT NULL, household, p.relation <> '户主', birth_year, pid

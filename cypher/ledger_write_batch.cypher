@@ -3,5 +3,5 @@ UNWIND $rows AS r
 CREATE (b:Batch {id: r.id})
 SET b.kind = r.kind, b.file = r.file, b.sha256 = r.sha256, b.time = r.time, b.seq = r.seq,
     b.operator = r.operator, b.rows = r.rows, b.created = r.created, b.updated = r.updated,
-    b.unchanged = r.unchanged, b.rejected = r.rejected
+    b.unchanged = r.unchanged, b.rejected = r.rejected, b.complete = r.complete
 RETURN count(*) AS written

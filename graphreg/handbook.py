@@ -148,7 +148,8 @@ def _book(t: Trace) -> str:
         parts += ["<h2>七、信息来源</h2>",
                   _table(["批次", "台账文件", "行号", "记录", "导入时间", "操作员"],
                          [[b.get("batch"), b.get("file"), b.get("row"),
-                           f"{b.get('node_kind')} {b.get('node')}",
+                           " ".join(str(x) for x in (b.get("node_kind"), b.get("node"),
+                                                     b.get("what")) if x),
                            str(b.get("time") or "").replace("T", " ")[:16],
                            b.get("operator")] for b in t.batches], cls="src")]
     parts += ['<div class="sign"><span>户主签字：__________</span>'

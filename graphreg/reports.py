@@ -36,6 +36,12 @@ def _plain(v: Any) -> Any:
     return v
 
 
+def _cell(v: Any) -> Any:
+    if isinstance(v, (list, tuple, set, frozenset)):
+        return safe_cell(";".join(map(str, v)))
+    return safe_cell(_plain(v))
+
+
 def write_csv(path: Path, rows: Iterable[dict[str, Any]], columns: Sequence[str], *,
               encoding: str = "utf-8") -> int:
     """Write ``rows`` with a header of ``columns``; returns the number of rows written.
@@ -47,8 +53,7 @@ def write_csv(path: Path, rows: Iterable[dict[str, Any]], columns: Sequence[str]
         w = csv.writer(fh)
         w.writerow(columns)
         for r in rows:
-            w.writerow([safe_cell(_plain(r.get(c))) if not isinstance(r.get(c), list)
-                        else ";".join(map(str, r.get(c))) for c in columns])
+            w.writerow([_cell(r.get(c)) for c in columns])
             n += 1
     return n
 

@@ -153,6 +153,9 @@ class Registry:
     counties: list[dict[str, Any]] = field(default_factory=list)
     #: unassisted household → its gap level (``none`` or ``village_only``).
     unassisted_levels: dict[str, str] = field(default_factory=dict)
+    #: {pid, household, relation}: a person of :attr:`persons` also listed in a second
+    #: household (the ``shared_person`` fault), for ``synth_merge_memberships``.
+    shared_members: list[dict[str, Any]] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         return {"poor_villages": len(self.poor_villages), "households": len(self.households),
@@ -553,7 +556,8 @@ def _plant_shared_persons(rng: random.Random, reg: Registry, rates: FaultRates,
         if person is None:
             continue
         used.add(person["pid"])
-        reg.persons.append({**person, "household": h2, "relation": rng.choice(RELATIONS)})
+        reg.shared_members.append({"pid": person["pid"], "household": h2,
+                                   "relation": rng.choice(RELATIONS)})
         rows[h2]["size"] += 1
         a, b = sorted((h1, h2))
         reg.faults["shared_person"].append((person["pid"], a, b))
@@ -562,6 +566,7 @@ def _plant_shared_persons(rng: random.Random, reg: Registry, rates: FaultRates,
 #: The order in which a registry's parts are written, with their statements.
 WRITE_ORDER = (("poor_villages", "merge_poor_villages"), ("counties", "synth_county_flags"),
                ("households", "merge_households"), ("persons", "merge_persons"),
+               ("shared_members", "synth_merge_memberships"),
                ("status_changes", "merge_status_changes"), ("units", "merge_units"),
                ("assists", "merge_assists"), ("measures", "merge_measures"))
 

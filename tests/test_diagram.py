@@ -92,3 +92,19 @@ def test_village_diagram_draws_offline_in_chromium(small: Store, tmp_path: Path)
     data = check_page(out, shot)
     assert (data["nodes"], data["edges"]) == (13, 15) == (info["nodes"], info["edges"])
     assert shot.stat().st_size > 10_000
+
+
+@pytest.mark.browser
+def test_the_browser_check_sees_network_requests_and_errors(tmp_path: Path) -> None:
+    """The checker itself can fail: a page that reaches out and throws is reported."""
+    require_chromium()
+    bad = tmp_path / "bad.html"
+    bad.write_text('<!DOCTYPE html><html><head><meta charset="utf-8">'
+                   '<script src="https://cdn.jsdelivr.net/npm/nothing.js"></script></head>'
+                   '<body><script>window.graphreg = {nodes: 1, edges: 0, drawn: true};'
+                   'undefinedFunction();</script></body></html>', encoding="utf-8")
+    assert network_references(bad.read_text(encoding="utf-8")) == ['src="https://']
+    report = inspect_page(bad, timeout=20)
+    assert report.network == ["https://cdn.jsdelivr.net/npm/nothing.js"]
+    assert any("undefinedFunction" in e for e in report.errors)
+    assert report.data["drawn"] is True

@@ -15,9 +15,10 @@ from graphreg.geography import import_geography, read_division
 from graphreg.schema import apply_schema, wipe
 from graphreg.synth import generate, write_registry
 from graphreg.visualizations import (county_diagram, household_diagram, overlap_diagram,
-                                     path_diagram, trace_diagram, unit_diagram)
+                                     path_diagram, trace_diagram, unit_diagram,
+                                     village_diagram)
 from test_diagram import check_page
-from test_diagram_data import (COUNTY, H1, H2, H4, IDS, build_small_registry,
+from test_diagram_data import (COUNTY, H1, H2, H4, IDS, V1, build_small_registry,
                                stamp_provenance)
 
 
@@ -62,6 +63,19 @@ def test_unit_diagram(small: Store, tmp_path: Path) -> None:
                                "Unit:enterprise": 1, "Village": 2}
     assert info["by_relation"] == {"BASED_IN": 1, "FOR": 2, "LIVES_IN": 2, "PROVIDES": 2,
                                    "WROTE": 1}
+
+
+def test_village_and_unit_diagrams_fold_above_max_nodes(small: Store, tmp_path: Path) -> None:
+    v = village_diagram(small, V1, tmp_path / "v.html", max_nodes=10)
+    assert (v["nodes"], v["edges"]) == (10, 12)
+    assert v["by_relation"] == {"ASSISTS": 3, "HAS_CAUSE": 3, "LIVES_IN": 3, "MEASURES": 3}
+    assert "3 项帮扶措施已合并" in (tmp_path / "v.html").read_text(encoding="utf-8")
+    u = unit_diagram(small, "EN", tmp_path / "u.html", max_nodes=5)
+    assert u["by_kind"] == {"County": 1, "Folded:Village": 2, "Unit:enterprise": 1}
+    assert u["by_relation"] == {"BASED_IN": 1, "FOLDED_MEASURES": 2}
+    text = (tmp_path / "u.html").read_text(encoding="utf-8")
+    assert "2 项帮扶措施已合并" in text and "2 户贫困户已按所在村合并" in text
+    assert "金额(元)：1500" in text  # the folded edge keeps the measure's cost
 
 
 def test_county_diagram_levels(small: Store, tmp_path: Path) -> None:

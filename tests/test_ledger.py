@@ -453,3 +453,17 @@ def test_docs_ledgers_md_is_written_from_the_specs() -> None:
         "import markdown; open('docs/ledgers.md','w').write(markdown())\""
     for k in KINDS.values():
         assert f"## {k.name} ({k.zh})" in markdown()
+
+
+def test_large_imports_commit_in_chunks_and_mark_their_batches_complete(
+        geo: Store, core_files: list) -> None:
+    seen: list[tuple[str, int, int]] = []
+    res = import_ledgers(geo, core_files, key=KEY, transaction_rows=3,
+                         progress=lambda k, d, n: seen.append((k, d, n)))
+    assert [f.created for f in res.files] == [2, 3, 2, 3, 2]
+    assert seen == [("households", 2, 2), ("members", 3, 3), ("units", 2, 2),
+                    ("assignments", 3, 3), ("measures", 2, 2)]
+    batches = [dict(p) for labels, p in graph_snapshot(geo, ignore=())["nodes"]
+               if labels == ("Batch",)]
+    assert len(batches) == 5 and all(b["complete"] is True for b in batches)
+    assert len(ledger_rows(geo, "members")) == 3 and len(ledger_rows(geo, "assignments")) == 3

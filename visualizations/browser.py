@@ -119,9 +119,13 @@ class _Pipe:
         to_child_r, self._w = os.pipe()
         self._r, from_child_w = os.pipe()
 
-        def setup() -> None:  # runs in the child before exec; dup2 leaves 3 and 4 inheritable
-            os.dup2(to_child_r, 3)
-            os.dup2(from_child_w, 4)
+        def setup() -> None:  # runs in the child before exec
+            # Copy both ends out of the way first: the pipes may themselves be fds 3..6.
+            a, b = os.dup(to_child_r), os.dup(from_child_w)
+            os.dup2(a, 3)
+            os.dup2(b, 4)
+            os.set_inheritable(3, True)
+            os.set_inheritable(4, True)
 
         self.proc = subprocess.Popen(
             [exe, *offline_flags(profile), "--remote-debugging-pipe",
@@ -178,7 +182,7 @@ class _Pipe:
         try:
             os.write(self._w, json.dumps({"id": 0, "method": "Browser.close"}).encode() + b"\0")
             self.proc.wait(timeout=10)
-        except Exception:
+        except (OSError, subprocess.TimeoutExpired):
             self.proc.kill()
             self.proc.wait()
         finally:
@@ -210,7 +214,13 @@ def inspect_page(html: Path, *, screenshot: Path | None = None, timeout: float =
     with tempfile.TemporaryDirectory(prefix="graphreg-chromium-") as prof:
         pipe = _Pipe(exe, prof, width, height)
         try:
-            target = pipe.send("Target.createTarget", {"url": "about:blank"})["targetId"]
+            try:
+                target = pipe.send("Target.createTarget", {"url": "about:blank"})["targetId"]
+            except (RuntimeError, TimeoutError, OSError) as e:
+                raise MissingToolError(f"Chromium ({exe}) started but did not answer on the "
+                                       f"DevTools pipe ({e}). Run `{exe} --headless "
+                                       "--no-sandbox --dump-dom about:blank` to see why. "
+                                       + INSTALL_HINT) from None
             sid = pipe.send("Target.attachToTarget", {"targetId": target, "flatten": True}
                             )["sessionId"]
             for dom in ("Runtime.enable", "Log.enable", "Network.enable", "Page.enable"):
@@ -251,8 +261,8 @@ def inspect_page(html: Path, *, screenshot: Path | None = None, timeout: float =
             report.errors.append("exception: " + str(d.get("exception", {}).get("description")
                                                     or d.get("text")))
         elif method == "Log.entryAdded" and p.get("entry", {}).get("level") == "error":
-            e = p["entry"]
-            report.errors.append(f"log: {e.get('text')} {e.get('url', '')}".strip())
+            entry = p["entry"]
+            report.errors.append(f"log: {entry.get('text')} {entry.get('url', '')}".strip())
         elif method == "Network.requestWillBeSent":
             u = p.get("request", {}).get("url", "")
             if not u.startswith(("file:", "data:", "blob:", "about:")):

@@ -97,7 +97,8 @@ def place_names(store: "Store", code: str) -> tuple[str, list[str]] | None:
     return rows[0]["name"], list(rows[0]["parents"])
 
 
-def village_diagram(store: "Store", village_code: str, path: Path) -> dict[str, Any]:
+def village_diagram(store: "Store", village_code: str, path: Path, *, max_nodes: int = 800
+                    ) -> dict[str, Any]:
     """Write a diagram of one village: its households, the units assisting them or the
     village, the measures they get (and who provides them), and their main causes.
 
@@ -106,6 +107,8 @@ def village_diagram(store: "Store", village_code: str, path: Path) -> dict[str, 
     store: the graph.
     village_code: the 12-digit village code.
     path: the HTML file to write (one self-contained file, UTF-8, no network needed).
+    max_nodes: above this many nodes, measures are folded into unit→household edges (the
+        page says so); above :data:`PHYSICS_LIMIT` the layout is precomputed.
 
     Returns
     -------
@@ -130,16 +133,124 @@ def village_diagram(store: "Store", village_code: str, path: Path) -> dict[str, 
     n_units = sum(1 for _, d in g.nodes(data=True) if d["kind"].startswith("Unit"))
     subtitle = (f"{parents} · 村代码 {code} · {n_hh} 户贫困户 · {n_units} 个帮扶主体 · "
                 "悬停查看详情；身份证号已遮蔽")
+    notes: list[str] = []
+    if g.number_of_nodes() > max_nodes:  # a village's households stay: only measures fold
+        full = g.number_of_nodes()
+        n = fold_measures(g)
+        notes.append(f"完整图有 {full} 个节点，超过上限 {max_nodes}：{n} 项帮扶措施已合并为"
+                     "“帮扶主体→贫困户”的连线（悬停可见项数和金额）。")
+        _style_folded(g)
     return write_page(g, Path(path), title=f"{name} 帮扶网络", subtitle=subtitle,
-                      **_big_page(g), extra={"diagram": "village", "code": code})
+                      **_big_page(g, notes), extra={"diagram": "village", "code": code})
 
 
-def _big_page(g: nx.MultiDiGraph) -> dict[str, Any]:
-    """Precomputed layout and a note for pages above :data:`PHYSICS_LIMIT` nodes."""
+def _big_page(g: nx.MultiDiGraph, notes: list[str] | None = None) -> dict[str, Any]:
+    """Notes, and a precomputed layout for pages above :data:`PHYSICS_LIMIT` nodes."""
+    notes = list(notes or [])
     if g.number_of_nodes() <= PHYSICS_LIMIT:
-        return {}
-    return {"positions": layout(g),
-            "notes": [f"本图有 {g.number_of_nodes()} 个节点：已关闭物理模拟，使用预先计算的布局。"]}
+        return {"notes": notes}
+    notes.append(f"本图有 {g.number_of_nodes()} 个节点：已关闭物理模拟，使用预先计算的布局。")
+    return {"positions": layout(g), "notes": notes}
+
+
+def fold_measures(g: nx.MultiDiGraph) -> int:
+    """Replace every measure node by a unit→household ``MEASURES`` edge (counts and cost).
+
+    Returns how many measure nodes were folded.
+
+    >>> g = nx.MultiDiGraph()
+    >>> for n, k in (("U", "Unit:department"), ("M1", "Measure"), ("M2", "Measure"),
+    ...              ("H", "Household")):
+    ...     g.add_node(n, kind=k, props={"cost": 100})
+    >>> for m in ("M1", "M2"):
+    ...     _ = g.add_edge("U", m, key="PROVIDES", rel="PROVIDES", props={})
+    ...     _ = g.add_edge(m, "H", key="FOR", rel="FOR", props={})
+    >>> fold_measures(g), sorted(g.nodes), g.edges["U", "H", "MEASURES"]["props"]
+    (2, ['H', 'U'], {'measures': 2, 'cost': 200})
+    """
+    measures = [n for n, d in g.nodes(data=True) if d.get("kind") == "Measure"]
+    for m in measures:
+        cost = g.nodes[m]["props"].get("cost") or 0
+        units = [u for u, _, k in g.in_edges(m, keys=True) if k == "PROVIDES"]
+        homes = [h for _, h, k in g.out_edges(m, keys=True) if k == "FOR"]
+        for u in units:
+            for h in homes:
+                _add_edge(g, u, h, "MEASURES", measures=1, cost=cost)
+        g.remove_node(m)
+    return len(measures)
+
+
+def fold_households(g: nx.MultiDiGraph, keep: set[str] | None = None) -> int:
+    """Fold households (with their members and status changes) into one node per village.
+
+    Edges of a household move to its village's folded node; parallel edges merge and count
+    ``households``. Returns how many households were folded.
+    """
+    keep = keep or set()
+    folded = 0
+    villages: dict[str, str] = {}
+    for n, d in list(g.nodes(data=True)):
+        if d.get("kind") != "Household" or n in keep:
+            continue
+        code = str(d["props"].get("village") or str(d["props"].get("id", ""))[:12])
+        key = villages.get(code)
+        if key is None:
+            vnode = f"Village:{code}"
+            name = g.nodes[vnode]["props"].get("name") if vnode in g else code
+            key = node_key("Folded:Village", {"code": code})
+            if key not in g:
+                g.add_node(key, kind="Folded:Village",
+                           props={"code": code, "name": name, "households": 0})
+            villages[code] = key
+            if vnode in g:  # the village itself becomes the folded node
+                for a, _, k in list(g.in_edges(vnode, keys=True)):
+                    if g.nodes[a].get("kind") != "Household":
+                        _add_edge(g, a, key, k)
+                for _, b, k in list(g.out_edges(vnode, keys=True)):
+                    _add_edge(g, key, b, k)
+                g.remove_node(vnode)
+        g.nodes[key]["props"]["households"] += 1
+
+        def counts(e: dict[str, Any]) -> dict[str, float]:
+            return {c: v for c, v in e.get("props", {}).items()
+                    if c in ("measures", "cost") and isinstance(v, (int, float))}
+
+        for a, _, k, e in list(g.in_edges(n, keys=True, data=True)):
+            if g.nodes[a].get("kind") in ("Person", "Batch"):
+                continue
+            _add_edge(g, a, key, f"FOLDED_{k}", households=1, **counts(e))
+        for _, b, k, e in list(g.out_edges(n, keys=True, data=True)):
+            if g.nodes[b].get("kind") in ("StatusChange",) or b == key or b.startswith("Village:"):
+                continue
+            _add_edge(g, key, b, f"FOLDED_{k}", households=1, **counts(e))
+        for m in [a for a, _ in g.in_edges(n) if g.nodes[a].get("kind") == "Person"] + \
+                 [b for _, b in g.out_edges(n) if g.nodes[b].get("kind") == "StatusChange"]:
+            g.remove_node(m)
+        g.remove_node(n)
+        folded += 1
+    for n in [n for n, d in g.nodes(data=True) if d.get("kind") == "Batch" and g.degree(n) == 0]:
+        g.remove_node(n)
+    return folded
+
+
+def shrink(g: nx.MultiDiGraph, max_nodes: int, *, keep: set[str] | None = None
+           ) -> list[str]:
+    """Fold a neighbourhood graph until it has at most ``max_nodes`` nodes: first measures
+    into unit→household edges, then households into their villages. Returns notes saying what
+    was folded (empty when nothing was)."""
+    notes: list[str] = []
+    full = g.number_of_nodes()
+    if full > max_nodes:
+        n = fold_measures(g)
+        if n:
+            notes.append(f"完整图有 {full} 个节点，超过上限 {max_nodes}：{n} 项帮扶措施已合并为"
+                         "“帮扶主体→贫困户”的连线（悬停可见项数和金额）。")
+    if g.number_of_nodes() > max_nodes:
+        n = fold_households(g, keep)
+        if n:
+            notes.append(f"{n} 户贫困户已按所在村合并（连线上的数字为户数；家庭成员和状态变更未画出）。")
+    _style_folded(g)
+    return notes
 
 
 def _neighbourhood(store: "Store", kind: str, ident: str, *, batches: bool
@@ -155,7 +266,7 @@ def _neighbourhood(store: "Store", kind: str, ident: str, *, batches: bool
 
 
 def household_diagram(store: "Store", household_id: str, path: Path, *,
-                      batches: bool = True) -> dict[str, Any]:
+                      batches: bool = True, max_nodes: int = 800) -> dict[str, Any]:
     """Write a diagram of a household and its neighbourhood.
 
     Shows its village, members (ID numbers masked), causes (main and other), the units
@@ -168,6 +279,7 @@ def household_diagram(store: "Store", household_id: str, path: Path, *,
     household_id: the household's id.
     path: the HTML file to write.
     batches: include the (:Batch) nodes (provenance).
+    max_nodes: fold measures above this many nodes (see :func:`shrink`).
 
     Returns
     -------
@@ -178,15 +290,16 @@ def household_diagram(store: "Store", household_id: str, path: Path, *,
     InputError: no household has that id.
     """
     g = _neighbourhood(store, "household", household_id, batches=batches)
+    notes = shrink(g, max_nodes, keep={f"Household:{household_id}"})
     head = g.nodes[f"Household:{household_id}"]["props"]
     return write_page(g, Path(path), title=f"{head.get('head_name')}户 帮扶关系",
                       subtitle=f"贫困户编号 {household_id} · 脱贫标志 {head.get('status')} · "
                                "悬停查看详情；身份证号已遮蔽",
-                      **_big_page(g), extra={"diagram": "household", "id": household_id})
+                      **_big_page(g, notes), extra={"diagram": "household", "id": household_id})
 
 
-def unit_diagram(store: "Store", unit_id: str, path: Path, *, batches: bool = True
-                 ) -> dict[str, Any]:
+def unit_diagram(store: "Store", unit_id: str, path: Path, *, batches: bool = True,
+                 max_nodes: int = 800) -> dict[str, Any]:
     """Write a diagram of an assisting unit and its neighbourhood.
 
     Shows where it is based, what it assists (households, villages, the county), the measures
@@ -199,6 +312,8 @@ def unit_diagram(store: "Store", unit_id: str, path: Path, *, batches: bool = Tr
     unit_id: the unit's id.
     path: the HTML file to write.
     batches: include the (:Batch) nodes (provenance).
+    max_nodes: above this many nodes, measures are folded into unit→household edges, then
+        households into their villages (see :func:`shrink`); the page says what was folded.
 
     Returns
     -------
@@ -209,11 +324,12 @@ def unit_diagram(store: "Store", unit_id: str, path: Path, *, batches: bool = Tr
     InputError: no unit has that id.
     """
     g = _neighbourhood(store, "unit", unit_id, batches=batches)
+    notes = shrink(g, max_nodes)
     u = g.nodes[f"Unit:{unit_id}"]
     from .style import style_of
     return write_page(g, Path(path), title=f"{u['props'].get('name')} 帮扶网络",
                       subtitle=f"{style_of(u['kind'])['name']} · 编号 {unit_id} · 悬停查看详情",
-                      **_big_page(g), extra={"diagram": "unit", "id": unit_id})
+                      **_big_page(g, notes), extra={"diagram": "unit", "id": unit_id})
 
 
 def _group(kind: str, props: dict[str, Any]) -> str | None:
@@ -625,11 +741,11 @@ def diagram(store: "Store", kind: str, ident: str, path: Path, *, other: str | N
     InputError: unknown kind or ID, or a path without its second ID.
     """
     if kind == "village":
-        return village_diagram(store, ident, path)
+        return village_diagram(store, ident, path, max_nodes=max_nodes)
     if kind == "household":
-        return household_diagram(store, ident, path, batches=batches)
+        return household_diagram(store, ident, path, batches=batches, max_nodes=max_nodes)
     if kind == "unit":
-        return unit_diagram(store, ident, path, batches=batches)
+        return unit_diagram(store, ident, path, batches=batches, max_nodes=max_nodes)
     if kind == "county":
         return county_diagram(store, ident, path, max_nodes=max_nodes)
     if kind == "overlap":

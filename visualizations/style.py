@@ -90,6 +90,8 @@ EDGE_STYLES: dict[str, dict[str, str]] = {
     "FOLDED_ASSISTS": {"color": "#1e88e5", "name": "帮扶（合并）"},
     "FOLDED_IN": {"color": "#c5e1a5", "name": "隶属（合并）"},
     "FOLDED": {"color": "#bdbdbd", "name": "关联（合并）"},
+    "FOLDED_HAS_CAUSE": {"color": "#ef9a9a", "name": "致贫原因（合并）"},
+    "FOLDED_FOR": {"color": "#ba68c8", "name": "措施受益户（合并）"},
 }
 
 UNIT_KIND_NAMES = {k[5:]: v["name"] for k, v in NODE_STYLES.items() if k.startswith("Unit:")}

@@ -26,7 +26,7 @@ import hashlib
 import os
 import secrets
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -463,9 +463,17 @@ def parse_inputs(kind_name: str, files: Sequence[str | Path]) -> list[tuple[str,
     return out
 
 
+#: Imports writing at most this many rows commit in ONE transaction; larger ones commit in
+#: chunks of CHUNK_ROWS (a server's transaction memory is limited), see :func:`import_ledgers`.
+TRANSACTION_ROWS = 20_000
+CHUNK_ROWS = 5_000
+
+
 def import_ledgers(store: Store, inputs: Sequence[tuple[str, Path]], *, key: bytes,
                    on_error: OnError = "abort", encoding: str | None = None,
-                   sheet: str | None = None, operator: str | None = None) -> ImportResult:
+                   sheet: str | None = None, operator: str | None = None,
+                   transaction_rows: int = TRANSACTION_ROWS,
+                   progress: Callable[[str, int, int], None] | None = None) -> ImportResult:
     """Import ledger files into the graph.
 
     Parameters
@@ -479,6 +487,12 @@ def import_ledgers(store: Store, inputs: Sequence[tuple[str, Path]], *, key: byt
     encoding: force a CSV encoding (default: detected).
     sheet: the .xlsx sheet to read (default: the first).
     operator: who imports (default: ``$USER``).
+    transaction_rows: every row is validated before anything is written; when at most this
+        many rows are to be written they commit in ONE transaction (all or nothing). Larger
+        imports commit in chunks of :data:`CHUNK_ROWS` rows: the batches are marked
+        ``complete: false`` until the last chunk commits, and since imports are idempotent,
+        running an interrupted import again finishes it.
+    progress: called as ``progress(kind, rows_done, rows_total)`` while writing.
 
     Returns
     -------
@@ -535,9 +549,31 @@ def import_ledgers(store: Store, inputs: Sequence[tuple[str, Path]], *, key: byt
                         "sha256": rep.sha256, "time": now, "seq": i + 1, "operator": who, "rows": rep.rows,
                         "created": rep.created, "updated": rep.updated,
                         "unchanged": rep.unchanged, "rejected": rep.rejected})
-    work = [("ledger_write_batch", batches)] + [
-        (get_kind(n).statement, parts[n]) for n in ORDER if parts.get(n)]
-    store.write_all(work)
+    work = [(get_kind(n).statement, n, parts[n]) for n in ORDER if parts.get(n)]
+    total = sum(len(rows) for _, _, rows in work)
+    if total <= transaction_rows:
+        for b in batches:
+            b["complete"] = True
+        store.write_all([("ledger_write_batch", batches)] +
+                        [(stmt, rows) for stmt, _, rows in work])
+        if progress:
+            for _, name, rows in work:
+                progress(name, len(rows), len(rows))
+    else:
+        for b in batches:
+            b["complete"] = False
+        store.write("ledger_write_batch", batches)
+        for stmt, name, rows in work:
+            done = 0
+
+            def tick(n: int, name: str = name, size: int = len(rows)) -> None:
+                nonlocal done
+                done += n
+                if progress:
+                    progress(name, done, size)
+
+            store.write(stmt, rows, batch_size=CHUNK_ROWS, progress=tick)
+        store.write("ledger_finish_batch", [{"id": b["id"]} for b in batches])
     if on_error == "skip":
         for f in files:
             out = _write_rejected(f)
