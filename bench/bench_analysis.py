@@ -135,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{'traced MB':>9} {'x data':>7} {'x time':>7} {'x mem':>6} planted")
     for r in rows:
         print(f"{r['households']:>11,} {r['analyse_s']:>10} {r['report_s']:>9} {r['total_s']:>8} "
-              f"{r['rss_mb']:>8} {str(r['traced_peak_mb']):>9} "
+              f"{r['rss_mb']:>8} {r['traced_peak_mb']!s:>9} "
               f"{r['households'] / base['households']:>7.1f} "
               f"{r['total_s'] / base['total_s']:>7.2f} {r['rss_mb'] / base['rss_mb']:>6.2f} "
               f"{'exact' if r['planted_exact'] else 'MISMATCH'}")

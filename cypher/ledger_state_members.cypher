@@ -4,6 +4,7 @@
 // ids, or null for all.
 MATCH (p:Person)-[m:MEMBER_OF]->(h:Household)
 WHERE $keys IS NULL OR h.id IN $keys
-RETURN h.id AS household, p.name AS name, coalesce(m.relation, p.relation) AS relation,
+RETURN h.id AS household, p.name AS name,
+       CASE m.relation WHEN '' THEN null ELSE coalesce(m.relation, p.relation) END AS relation,
        p.birth_year AS birth_year, p.pid AS pid, p.masked AS masked
 ORDER BY m.relation IS NOT NULL, household, p.relation <> '户主', birth_year, pid

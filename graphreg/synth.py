@@ -571,9 +571,9 @@ WRITE_ORDER = (("poor_villages", "merge_poor_villages"), ("counties", "synth_cou
                ("assists", "merge_assists"), ("measures", "merge_measures"))
 
 
-def write_registry(store: "Store", reg: Registry, *, batch_size: int = 5000,
-                   progress: "Callable[[str, int, int], None] | None" = None
-                   ) -> dict[str, "WriteSummary"]:
+def write_registry(store: Store, reg: Registry, *, batch_size: int = 5000,
+                   progress: Callable[[str, int, int], None] | None = None
+                   ) -> dict[str, WriteSummary]:
     """Merge a generated registry into the graph (idempotent) and record its planted faults."""
     out = {}
     parts = [(name, stmt, getattr(reg, name)) for name, stmt in WRITE_ORDER]

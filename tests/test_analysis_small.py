@@ -193,8 +193,8 @@ def test_shared_persons_across_households_and_counties() -> None:
 
 def test_similar_units_exact_pairs_threshold_ties_and_big_unit() -> None:
     G = empty_county_graph("c1")
-    sets = {"a": range(0, 6), "b": range(0, 6), "c": range(0, 5), "d": range(3, 9),
-            "big": range(0, 60), "small": range(0, 2)}
+    sets = {"a": range(6), "b": range(6), "c": range(5), "d": range(3, 9),
+            "big": range(60), "small": range(2)}
     for i in range(60):
         hh(G, f"h{i:02d}")
     for u, rng in sets.items():

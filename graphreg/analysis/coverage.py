@@ -47,7 +47,7 @@ class CoverageCounts:
     overlaps: int = 0            # overlapping pairs of same-type measures running on 31 December
     cost: float = 0              # cost of measures started that year
 
-    def add(self, other: "CoverageCounts") -> "CoverageCounts":
+    def add(self, other: CoverageCounts) -> CoverageCounts:
         for f in fields(self):
             setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
         return self

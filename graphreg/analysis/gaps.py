@@ -26,9 +26,18 @@ import networkx as nx
 from ..project import active_on
 from .common import ACTIVE_STATUSES, assists_to, households, measures_for
 
-__all__ = ["ACTIVE_STATUSES", "CountyGap", "HouseholdGap", "UnassistedHousehold", "VillageGap",
-           "GAP_LEVELS", "household_gaps", "poor_villages_without_team",
-           "poverty_counties_without_designated", "unassisted_households"]
+__all__ = [
+    "ACTIVE_STATUSES",
+    "GAP_LEVELS",
+    "CountyGap",
+    "HouseholdGap",
+    "UnassistedHousehold",
+    "VillageGap",
+    "household_gaps",
+    "poor_villages_without_team",
+    "poverty_counties_without_designated",
+    "unassisted_households",
+]
 
 #: Household gap levels, most severe first.
 GAP_LEVELS: tuple[str, ...] = ("none", "village_only", "ended")

@@ -406,7 +406,7 @@ class CoverageRow:
 
     @classmethod
     def make(cls, code: str, name: str, year: int, c: CoverageCounts,
-             population: int | None) -> "CoverageRow":
+             population: int | None) -> CoverageRow:
         share = (lambda a, b: round(a / b, 4) if b else None)
         return cls(code, name, year, c.households, c.people, c.in_poverty, c.people_in_poverty,
                    c.assisted, c.targeted, c.entries, c.exits, c.returns, c.overlaps, c.cost,

@@ -372,15 +372,23 @@ def _reference_checks(store: Store, files: list[_File], c: _Collector) -> None:
 
 
 def _identity_checks(store: Store, files: list[_File], c: _Collector) -> None:
+    """Warn about people listed in more than one household, and mark each such row that is
+    not the person's first (home) household as ``extra``: it adds a membership with its own
+    relation and leaves the person's details as the home row set them."""
     members = [(f, r) for f in files if f.kind.name == "members" for r in f.rows if r.ok]
     if not members:
         return
     homes: dict[str, set[str]] = defaultdict(set)
+    home: dict[str, str] = {}
     for row in store.query("ledger_person_households",
                            pids=sorted({r.record["pid"] for _, r in members})):
         homes[row["pid"]].add(row["household"])
+        if not row["extra"]:
+            home[row["pid"]] = row["household"]
     for f, r in members:
         pid, hh = r.record["pid"], r.record["household"]
+        first = home.setdefault(pid, hh)
+        r.record["extra"] = first != hh
         others = sorted(homes[pid] - {hh})
         if others:
             c.warning(f, r.row, "id_number", r.record["masked"],
@@ -543,7 +551,7 @@ def import_ledgers(store: Store, inputs: Sequence[tuple[str, Path]], *, key: byt
                 rep.unchanged += 1
             else:
                 setattr(rep, r.action, getattr(rep, r.action) + 1)
-                row = {x: r.record.get(x) for x in f.kind.fields}
+                row = {x: v for x, v in r.record.items() if x not in f.kind.input_only}
                 parts[f.kind.name].append(dict(row, batch=rep.batch, row=r.row, action=r.action))
         batches.append({"id": rep.batch, "kind": f.kind.name, "file": Path(rep.file).name,
                         "sha256": rep.sha256, "time": now, "seq": i + 1, "operator": who, "rows": rep.rows,
