@@ -68,3 +68,15 @@ def store(session_store: Store) -> Store:
     wipe(session_store)
     apply_schema(session_store)
     return session_store
+
+
+@pytest.fixture(scope="module")
+def small(session_store: Store) -> Store:
+    """The small registry of tests/test_diagram_data.py with provenance, built once per module:
+    the tests that use it only read."""
+    from test_diagram_data import build_small_registry, stamp_provenance
+    wipe(session_store)
+    apply_schema(session_store)
+    build_small_registry(session_store)
+    stamp_provenance(session_store)
+    return session_store

@@ -23,7 +23,8 @@ VILLAGE_RELS = {"LIVES_IN": 3, "ASSISTS": 3, "FOR": 3, "PROVIDES": 3, "HAS_CAUSE
 
 @pytest.fixture(scope="module")
 def small(session_store: Store) -> Store:
-    """Built once for this module: every test here only reads."""
+    """Built once for this module, WITHOUT provenance (overrides conftest's `small`): every
+    test here only reads."""
     wipe(session_store)
     apply_schema(session_store)
     build_small_registry(session_store)

@@ -12,24 +12,13 @@ import pytest
 from graphreg.db import Store
 from graphreg.errors import InputError
 from graphreg.geography import import_geography, read_division
-from graphreg.schema import apply_schema, wipe
 from graphreg.synth import generate, write_registry
 from graphreg.visualizations import (county_diagram, household_diagram, overlap_diagram,
                                      path_diagram, trace_diagram, unit_diagram,
                                      village_diagram)
 from test_diagram import check_page
-from test_diagram_data import (COUNTY, H1, H2, H4, IDS, V1, build_small_registry,
-                               stamp_provenance)
+from test_diagram_data import (COUNTY, H1, H2, H4, IDS, V1)
 
-
-@pytest.fixture(scope="module")
-def small(session_store: Store) -> Store:
-    """Built once for this module: every test here only reads."""
-    wipe(session_store)
-    apply_schema(session_store)
-    build_small_registry(session_store)
-    stamp_provenance(session_store)
-    return session_store
 
 
 def shots(tmp_path: Path) -> Path:

@@ -11,17 +11,8 @@ from graphreg.db import Store
 from graphreg.errors import InputError
 from graphreg.graphexport import export_graph
 from graphreg.ids import mask_id
-from graphreg.schema import apply_schema, wipe
-from test_diagram_data import COUNTY, H1, H2, H4, IDS, V1, build_small_registry, stamp_provenance
+from test_diagram_data import COUNTY, H1, H2, H4, IDS, V1
 
-
-@pytest.fixture(scope="module")
-def small(session_store: Store) -> Store:
-    wipe(session_store)
-    apply_schema(session_store)
-    build_small_registry(session_store)
-    stamp_provenance(session_store)
-    return session_store
 
 
 def _check_clean(g: nx.Graph) -> None:

@@ -13,19 +13,10 @@ from graphreg.db import Store
 from graphreg.errors import InputError
 from graphreg.handbook import write_handbook, write_village_handbooks
 from graphreg.ids import mask_id
-from graphreg.schema import apply_schema, wipe
 from graphreg.visualizations import network_references
 from test_diagram import require_chromium
-from test_diagram_data import H1, H2, H3, IDS, V1, V2, build_small_registry, stamp_provenance
+from test_diagram_data import H1, H2, H3, IDS, V1, V2
 
-
-@pytest.fixture(scope="module")
-def small(session_store: Store) -> Store:
-    wipe(session_store)
-    apply_schema(session_store)
-    build_small_registry(session_store)
-    stamp_provenance(session_store)
-    return session_store
 
 
 FACTS = ["扶贫手册", "王大山", "刘秀英", "之妻", H1, "祝英村村民委员会", "白马湖街道",

@@ -9,22 +9,11 @@ import pytest
 from graphreg.db import Store
 from graphreg.errors import InputError
 from graphreg.ids import mask_id
-from graphreg.schema import apply_schema, wipe
 from graphreg.trace import trace, trace_path
-from test_diagram_data import (COUNTY, H1, H2, H3, H4, IDS, TOWNSHIP, V1,
-                               build_small_registry, stamp_provenance)
+from test_diagram_data import (COUNTY, H1, H2, H3, H4, IDS, TOWNSHIP, V1)
 
 d = dt.date
 
-
-@pytest.fixture(scope="module")
-def small(session_store: Store) -> Store:
-    """Built once for this module: every test here only reads."""
-    wipe(session_store)
-    apply_schema(session_store)
-    build_small_registry(session_store)
-    stamp_provenance(session_store)
-    return session_store
 
 
 def test_trace_household_facts_and_sources(small: Store) -> None:
