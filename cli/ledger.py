@@ -36,6 +36,9 @@ class Headers(str, Enum):
     en = "en"
 
 
+HeadersOpt = Annotated[Headers, typer.Option(help="Column names in Chinese or English.")]
+
+
 def _store():  # type: ignore[no-untyped-def]
     from graphreg.db import connect
     return connect(Settings.from_env())
@@ -83,8 +86,7 @@ def import_cmd(
     except LedgerError as e:
         if as_json:
             typer.echo(to_json(e.result.as_dict()))
-        else:
-            _problems(e.result.errors, "Problems (nothing was written)", False)
+        elif e.result.warnings:
             _problems(e.result.warnings, "Warnings", False)
         raise fail(e)
     except GraphregError as e:
@@ -95,7 +97,8 @@ def import_cmd(
           ("kind", "file", "encoding", "rows", "created", "updated", "unchanged", "rejected",
            "rejected_file", "batch"), title="Imported", as_json=as_json, json_data=res.as_dict())
     if res.exit_code:
-        err.print(f"{len(res.errors)} rows rejected; see the .rejected.csv files")
+        n = sum(f.rejected for f in res.files)
+        err.print(f"{n} rows rejected; see the .rejected.csv files")
         raise typer.Exit(res.exit_code)
 
 
@@ -103,7 +106,7 @@ def template_cmd(
     kind: KindArg,
     out: Annotated[Path | None, typer.Option(
         "--out", "-o", help="File to write (.csv or .xlsx); default KIND.csv.")] = None,
-    headers: Annotated[Headers, typer.Option(help="Column names in Chinese or English.")] = Headers.zh,
+    headers: HeadersOpt = Headers.zh,
     encoding: Annotated[str, typer.Option(help="CSV encoding (utf-8 gets a BOM).")] = "utf-8",
 ) -> None:
     """Write an empty ledger of KIND with its column names. docs/ledgers.md describes them.
@@ -125,7 +128,7 @@ def export_cmd(
         "--out", "-o", help="File to write (.csv or .xlsx); default KIND.csv.")] = None,
     encoding: Annotated[str, typer.Option(
         help="CSV encoding: utf-8 (with BOM) or gb18030 for older Excel.")] = "utf-8",
-    headers: Annotated[Headers, typer.Option(help="Column names in Chinese or English.")] = Headers.zh,
+    headers: HeadersOpt = Headers.zh,
 ) -> None:
     """Export every record of KIND in the ledger format `graphreg import` reads.
 

@@ -1,7 +1,15 @@
 // Households as ledger rows (export, and the comparison that makes imports idempotent).
-// $keys: household ids, or null for all.
-MATCH (h:Household)
-WHERE $keys IS NULL OR h.id IN $keys
+// $keys: household ids, or null for all (keys are looked up by index).
+CALL () {
+  WITH $keys AS keys WHERE keys IS NOT NULL
+  UNWIND keys AS k
+  MATCH (h:Household {id: k})
+  RETURN h
+  UNION
+  WITH $keys AS keys WHERE keys IS NULL
+  MATCH (h:Household)
+  RETURN h
+}
 CALL (h) {
   OPTIONAL MATCH (h)-[:HAS_CAUSE {main: true}]->(c:Cause)
   RETURN min(c.code) AS main_cause

@@ -1,8 +1,16 @@
 // Each household's status at the end of $year: its latest StatusChange with year <= $year.
 // A household with no recorded change at all counts with its current status from its
 // registration year on (unknown registration year: always). Null: not registered yet.
-MATCH (h:Household)
-WHERE $ids IS NULL OR h.id IN $ids
+CALL () {
+  WITH $ids AS ids WHERE ids IS NOT NULL
+  UNWIND ids AS k
+  MATCH (h:Household {id: k})
+  RETURN h
+  UNION
+  WITH $ids AS ids WHERE ids IS NULL
+  MATCH (h:Household)
+  RETURN h
+}
 CALL (h) {
   OPTIONAL MATCH (h)-[:STATUS_CHANGED]->(s:StatusChange)
   WITH s ORDER BY s.year DESC

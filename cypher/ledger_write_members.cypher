@@ -11,7 +11,8 @@ FOREACH (_ IN CASE WHEN r.extra THEN [] ELSE [1] END |
   SET p.masked = r.masked, p.name = r.name, p.relation = r.relation,
       p.birth_year = r.birth_year, p.batch = r.batch, p.row = r.row)
 MERGE (p)-[m:MEMBER_OF]->(h)
-SET m.relation = CASE WHEN r.extra THEN coalesce(r.relation, '') END, m.batch = r.batch, m.row = r.row
+SET m.relation = CASE WHEN r.extra THEN coalesce(r.relation, '') END, m.batch = r.batch,
+    m.row = r.row
 MERGE (b)-[w:WROTE {row: r.row}]->(p)
 SET w.action = r.action
 RETURN count(*) AS written

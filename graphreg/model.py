@@ -67,7 +67,7 @@ UNIT_KINDS: dict[str, str] = {
 }
 
 HOUSEHOLD_ATTRIBUTES = ("一般贫困户", "低保贫困户", "五保户")
-STATUSES = ("未脱贫", "脱贫", "预脱贫", "返贫")
+STATUSES = ("未脱贫", "脱贫", "预脱贫", "返贫", "监测")
 STANDARDS = ("国家", "省定", "市定")
 
 

@@ -535,6 +535,35 @@ def _plant_county(rng: random.Random, reg: Registry, rates: FaultRates, county: 
                 - by_household[h][0]["cost"]
             by_household[h][0]["cost"] = 20 * max(rest, 100)
             faults["concentrated"].append(v)
+    # no other village may look concentrated by chance: halve its top costs until it does not
+    if eligible:
+        _spread_costs(rows, sorted(set(eligible) - set(chosen)), by_village,
+                      [m for m in reg.measures if m["household"][:6] == county])
+
+
+#: The top-10% cost share above which the analyses flag a village (their default), and the
+#: share every village not planted ``concentrated`` is kept under.
+CONCENTRATION_SHARE = 0.5
+_SPREAD_BELOW = 0.4
+
+
+def _spread_costs(rows: list[dict[str, Any]], villages: list[str],
+                  by_village: dict[str, list[str]], measures: list[dict[str, Any]]) -> None:
+    from .analysis.concentration import top_share
+    by_household: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for m in measures:
+        by_household[m["household"]].append(m)
+    for v in villages:
+        hs = by_village[v]
+        while True:
+            costs = {h: sum(m["cost"] for m in by_household[h]) for h in hs}
+            if top_share(list(costs.values())) < _SPREAD_BELOW:
+                break
+            top = max(hs, key=lambda h: (costs[h], h))
+            if all(m["cost"] <= 100 for m in by_household[top]):
+                break
+            for m in by_household[top]:
+                m["cost"] = max(100, m["cost"] // 200 * 100)
 
 
 def _plant_shared_persons(rng: random.Random, reg: Registry, rates: FaultRates,

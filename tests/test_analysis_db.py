@@ -195,6 +195,10 @@ def test_cli_commands(store: Store, small: dict[str, str], tmp_path) -> None:  #
     data = json.loads(r.stdout)
     assert data["as_of"] == 2020 and data["years"][-1]["households"] == 5
     assert csv.read_text("utf-8-sig").splitlines()[0].startswith("part,code,name,year")
+    r = run(app, ["report", "township", small["v1"][:9], "--as-of", "2020"])
+    assert r.exit_code == 0 and "by year" in r.stdout and "2020" in r.stdout
+    r = run(app, ["overlaps", "--kind", "overhelped"])
+    assert r.exit_code == 0 and "households helped by many more units" in r.stdout
     r = run(app, ["report", "county", "999999"])
     assert r.exit_code == 2
     r = run(app, ["analyse", "--county", COUNTY, "--as-of", "2020", "--out", str(tmp_path),

@@ -4,7 +4,6 @@ registry writes, first analyses and the planted-fault check."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import stat
 from pathlib import Path
 

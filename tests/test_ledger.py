@@ -318,6 +318,10 @@ def test_status_changes_keep_history_and_answer_as_of_a_year(geo: Store, tmp_pat
     import_ledgers(geo, [("status-changes", tmp_path / "s3.csv")], key=KEY)
     assert one(geo, "households", id="H2")["status"] == "脱贫"
     assert status_as_of(geo, ["H2"], 2015) == {"H2": "未脱贫"}
+    # the household file again (no status column): nothing changes, the status stays
+    res = import_ledgers(geo, [("households", tmp_path / "h.csv")], key=KEY)
+    assert [(f.created, f.updated, f.unchanged) for f in res.files] == [(0, 0, 3)]
+    assert [r["status"] for r in ledger_rows(geo, "households")] == ["监测", "脱贫", "未脱贫"]
 
 
 def test_the_same_person_in_two_households_is_reported(geo: Store, tmp_path: Path) -> None:
@@ -467,3 +471,21 @@ def test_large_imports_commit_in_chunks_and_mark_their_batches_complete(
                if labels == ("Batch",)]
     assert len(batches) == 5 and all(b["complete"] is True for b in batches)
     assert len(ledger_rows(geo, "members")) == 3 and len(ledger_rows(geo, "assignments")) == 3
+
+
+def test_skip_mode_rejects_every_row_of_a_file_with_a_bad_header(geo: Store,
+                                                                  tmp_path: Path) -> None:
+    h = write(tmp_path / "h.csv", f"户编号,行政村代码,户主姓名,家庭人口数,主要致贫原因\nH1,{V1},甲,2,1\n")
+    m = write(tmp_path / "m.csv", "户编号,姓名,与户主关系\nH1,甲,户主\nH1,乙,之妻\n")
+    res = import_ledgers(geo, [("households", h), ("members", m)], key=KEY, on_error="skip")
+    assert res.exit_code == 1
+    assert [(f.kind, f.created, f.rejected) for f in res.files] == [
+        ("households", 1, 0), ("members", 0, 2)]
+    assert [(p.row, p.column) for p in res.errors] == [(1, "id_number")]
+    with open(tmp_path / "m.rejected.csv", encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert [r[0] for r in rows] == ["row", "2", "3"] and rows[1][-1].startswith(
+        "required column 身份证号码 (id_number) is missing")
+    assert ledger_rows(geo, "members") == []
+    with pytest.raises(Exception, match="--on-error must be abort or skip, not 'ignore'"):
+        import_ledgers(geo, [("households", h)], key=KEY, on_error="ignore")  # type: ignore[arg-type]

@@ -10,8 +10,14 @@ import pytest
 from graphreg.errors import InputError
 from graphreg.ledger import KINDS
 from graphreg.ledger.read import read_table
-from graphreg.ledger.values import (cell, parse_bool, parse_date, parse_int, parse_number,
-                                    parse_year)
+from graphreg.ledger.values import (
+    cell,
+    parse_bool,
+    parse_date,
+    parse_int,
+    parse_number,
+    parse_year,
+)
 
 
 @pytest.mark.parametrize("text", ["2016-03-01", "2016/3/1", "2016.3.1", "2016年3月1日",
@@ -92,3 +98,15 @@ def test_unreadable_inputs_say_what_to_do(tmp_path: Path) -> None:
     x.write_bytes(b"not a zip")
     with pytest.raises(InputError, match="not a readable .xlsx workbook"):
         read_table(x)
+
+
+def test_xlsx_exports_write_text_cells_never_formulas(tmp_path: Path) -> None:
+    import openpyxl
+
+    from graphreg.ledger.export import _write
+    _write(tmp_path / "f.xlsx", ["a", "b"], [["=1+2", "-3"], ["@x", "052042"]], "utf-8")
+    ws = openpyxl.load_workbook(tmp_path / "f.xlsx").active
+    assert [(c.value, c.data_type) for row in ws.iter_rows(min_row=2) for c in row] == [
+        ("=1+2", "s"), ("-3", "s"), ("@x", "s"), ("052042", "s")]
+    t = read_table(tmp_path / "f.xlsx")
+    assert t.rows == [(2, ["=1+2", "-3"]), (3, ["@x", "052042"])] and t.numeric == set()

@@ -103,6 +103,14 @@ def test_planted_faults_look_as_documented() -> None:
         costs = sorted((sum(m["cost"] for m in measures[h]) for h in rows if h[:12] == v),
                        reverse=True)
         assert costs[0] >= 0.95 * sum(costs)
+    from graphreg.analysis.concentration import top_share
+    from graphreg.synth import CONCENTRATION_SHARE
+    by_village = defaultdict(list)
+    for h in rows:
+        by_village[h[:12]].append(sum(m["cost"] for m in measures[h]))
+    flagged = sorted(v for v, c in by_village.items()
+                     if len(c) >= 10 and top_share(c) >= CONCENTRATION_SHARE)
+    assert flagged == r.faults["concentrated"] and flagged
     teams = {a["target"] for a in r.assists if a["level"] == "village"}
     assert not teams & set(r.faults["village_no_team"])
 

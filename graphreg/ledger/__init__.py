@@ -21,6 +21,7 @@ from .importer import (
 from .spec import KINDS, ORDER, Column, Kind, kind
 
 __all__ = ["KINDS", "ORDER", "Column", "FileReport", "ImportResult", "Kind", "LedgerError",
-           "Problem", "duplicate_identities", "export_ledger", "graph_snapshot", "header_row", "history",
+           "Problem", "duplicate_identities", "export_ledger", "graph_snapshot", "header_row",
+           "history",
            "import_ledgers", "kind", "ledger_rows", "parse_inputs", "rejected_path", "status_as_of",
            "write_template"]

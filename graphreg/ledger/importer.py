@@ -227,7 +227,8 @@ def _parse_row(f: _File, row: int, cells: list[str], c: _Collector) -> _Row:
         if v == "":
             if col.required:
                 c.error(r, f, row, col.name, "", f"{col.zh} ({col.name}) is empty; it is required")
-            r.record[col.name] = list(col.default) if isinstance(col.default, tuple) else col.default
+            r.record[col.name] = (list(col.default) if isinstance(col.default, tuple)
+                                  else col.default)
             continue
         try:
             r.record[col.name] = col.parse(v)
@@ -325,8 +326,9 @@ def _known(store: Store, files: list[_File]) -> dict[str, set[str]]:
                     for t in ("villages", "townships", "counties"):
                         want[t].add(v)
                 elif col.ref == "target":
+                    level = r.record.get("level") or "household"
                     want[{"household": "households", "village": "villages",
-                          "county": "counties"}.get(r.record.get("level") or "", "households")].add(v)
+                          "county": "counties"}[level]].add(v)
                 else:
                     want[col.ref + "s" if col.ref != "county" else "counties"].add(v)
     names = ("villages", "townships", "counties", "households", "units")
@@ -416,12 +418,14 @@ def _classify(store: Store, files: list[_File]) -> None:
         if not rows:
             continue
         keys = sorted({r.record[k.key[0]] for r in rows})
+        kept = {c.name for c in k.columns if c.keep}
         state = {k.key_of(s): s for s in store.query(k.state_statement, keys=keys)}
         for r in rows:
             s = state.get(k.key_of(r.record))
             if s is None:
                 r.action = "created"
-            elif any(_plain(s.get(x)) != r.record.get(x) for x in k.fields):
+            elif any(_plain(s.get(x)) != r.record.get(x) for x in k.fields
+                     if not (x in kept and r.record.get(x) is None)):
                 r.action = "updated"
             else:
                 r.action = "unchanged"
@@ -518,7 +522,8 @@ def import_ledgers(store: Store, inputs: Sequence[tuple[str, Path]], *, key: byt
         except ValueError as e:
             raise InputError(str(e)) from None
         t = read_table(Path(path), encoding=encoding, sheet=sheet)
-        f = _File(k, t, {}, FileReport(k.name, str(t.path), t.encoding, sha256=_sha256(t.path)), key)
+        report = FileReport(k.name, str(t.path), t.encoding, sha256=_sha256(t.path))
+        f = _File(k, t, {}, report, key)
         _map_header(f, c)
         if not f.header_problems:
             f.rows = [_parse_row(f, row, cells, c) for row, cells in t.rows]
@@ -554,7 +559,8 @@ def import_ledgers(store: Store, inputs: Sequence[tuple[str, Path]], *, key: byt
                 row = {x: v for x, v in r.record.items() if x not in f.kind.input_only}
                 parts[f.kind.name].append(dict(row, batch=rep.batch, row=r.row, action=r.action))
         batches.append({"id": rep.batch, "kind": f.kind.name, "file": Path(rep.file).name,
-                        "sha256": rep.sha256, "time": now, "seq": i + 1, "operator": who, "rows": rep.rows,
+                        "sha256": rep.sha256, "time": now, "seq": i + 1, "operator": who,
+                        "rows": rep.rows,
                         "created": rep.created, "updated": rep.updated,
                         "unchanged": rep.unchanged, "rejected": rep.rejected})
     work = [(get_kind(n).statement, n, parts[n]) for n in ORDER if parts.get(n)]

@@ -48,8 +48,8 @@ STATUS_NAMES: dict[str, tuple[str, ...]] = {
     "预脱贫": ("pre_exit", "pre-exit", "预脱贫"), "返贫": ("returned", "返贫"),
     "监测": ("monitored", "监测对象", "监测"),
 }
-#: 帮扶主体 kinds including county departments (行业部门).
-UNIT_KIND_NAMES: dict[str, str] = {**UNIT_KINDS, "department": "行业部门"}
+#: 帮扶主体 kinds (graphreg.model.UNIT_KINDS, county departments 行业部门 included).
+UNIT_KIND_NAMES: dict[str, str] = UNIT_KINDS
 LEVELS: dict[str, tuple[str, ...]] = {
     "household": ("household", "户", "贫困户"), "village": ("village", "村", "贫困村"),
     "county": ("county", "县", "贫困县"),
@@ -122,6 +122,8 @@ class Column:
     #: or county) or target (household, village or county by the row's level)
     ref: str | None = None
     default: Any = None
+    #: a blank cell keeps the value the graph has (the write statement coalesces)
+    keep: bool = False
 
     @property
     def headers(self) -> tuple[str, ...]:
@@ -258,7 +260,8 @@ _KINDS = (
         C("attribute", "贫困户属性", parse_attribute, False, ("户属性",), "、".join(HOUSEHOLD_ATTRIBUTES)),
         C("standard", "识别标准", parse_standard, False, (), "、".join(STANDARDS)),
         C("status", "脱贫标志", parse_status, False, ("脱贫状态", "状态"),
-          "、".join(STATUS_NAMES) + " (default 未脱贫)", default="未脱贫"),
+          "、".join(STATUS_NAMES) + " (blank: kept as it is, 未脱贫 for a new household; "
+          "status-changes keep the history)", keep=True),
         C("registered_year", "识别年度", parse_year, False, ("建档立卡年度", "纳入年度", "year"),
           "year"),
         C("income", "人均纯收入", _at_least(parse_number, 0, "income"), False,
