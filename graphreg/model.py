@@ -64,6 +64,7 @@ ADDRESSES: dict[str, frozenset[int]] = {
 UNIT_KINDS: dict[str, str] = {
     "work_team": "驻村工作队", "cadre": "帮扶责任人", "designated": "定点扶贫单位",
     "east_west": "东西部协作", "enterprise": "万企帮万村企业", "social": "社会扶贫组织",
+    "department": "行业部门",
 }
 
 HOUSEHOLD_ATTRIBUTES = ("一般贫困户", "低保贫困户", "五保户")
