@@ -42,12 +42,17 @@ def _store():  # type: ignore[no-untyped-def]
     return connect(Settings.from_env())
 
 
-@app.callback()
-def _main(version: Annotated[bool, typer.Option("--version", help="Show the version.")] = False
-          ) -> None:
-    if version:
+def _version(value: bool) -> None:
+    if value:
         typer.echo(__version__)
         raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option(
+        "--version", help="Show the version.", is_eager=True, callback=_version)] = False
+          ) -> None:
+    """China's poverty registry (建档立卡) as a Neo4j graph."""
 
 
 # ---- server ---------------------------------------------------------------------------------
@@ -192,22 +197,27 @@ def geography_import(
 def generate_cmd(
     province: Annotated[Optional[str], typer.Option("--province", "-p", help="Province code.")] = None,
     county: Annotated[Optional[list[str]], typer.Option("--county", "-c", help="County code (repeatable).")] = None,
-    households: Annotated[int, typer.Option(help="Households in all.")] = 10000,
+    households: Annotated[int, typer.Option(help="Households in all.", min=1)] = 10000,
     seed: Annotated[int, typer.Option(help="Same seed, same registry.")] = 1,
     unassisted_rate: Annotated[float, typer.Option(help="Share planted with no help.")] = 0.03,
     mistargeted_rate: Annotated[float, typer.Option(help="Share planted with measures missing the main cause.")] = 0.04,
     overlap_rate: Annotated[float, typer.Option(help="Share planted with an overlapping measure.")] = 0.03,
+    replace: Annotated[bool, typer.Option(
+        help="Delete a registry the counties already hold (another seed or size, or imported "
+             "ledgers) before generating.")] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Generate a synthetic registry in real villages, with planted faults, and load it.
 
-    Loads the geography of those counties first. Example:
+    Loads the geography of those counties first. The same run again changes nothing; a county
+    that holds another registry is refused unless --replace. Example:
     `graphreg generate --county 520423 --households 2000 --seed 7`
     """
-    from graphreg.geography import import_geography, read_division
+    from graphreg.geography import read_division
     from graphreg.ids import load_key
+    from graphreg.pipeline import load_synthetic
     from graphreg.schema import apply_schema
-    from graphreg.synth import FaultRates, generate, write_registry
+    from graphreg.synth import FaultRates
     if not (province or county):
         err.print("Say where: --province CODE or --county CODE.")
         raise typer.Exit(2)
@@ -219,12 +229,11 @@ def generate_cmd(
     try:
         geo = read_division(provinces=[province] if province else None, counties=county)
         settings = Settings.from_env()
-        reg = generate(geo, households=households, seed=seed, rates=rates,
-                       key=load_key(settings.home))
         with _store() as s, progress() as cb:
             apply_schema(s)
-            import_geography(s, geo, progress=cb)
-            written = write_registry(s, reg, progress=cb)
+            reg, written = load_synthetic(s, geo, households=households, seed=seed, rates=rates,
+                                          key=load_key(settings.home), replace=replace,
+                                          progress=cb)
     except GraphregError as e:
         raise fail(e)
     table([{"part": k, **v.as_dict()} for k, v in written.items()],
@@ -236,7 +245,7 @@ def generate_cmd(
 def demo_cmd(
     out: Annotated[Path, typer.Option(help="Folder for reports and diagrams.")] = Path("out"),
     province: Annotated[str, typer.Option(help="Province code (52: Guizhou).")] = "52",
-    households: Annotated[int, typer.Option(help="Households to generate.")] = 100_000,
+    households: Annotated[int, typer.Option(help="Households to generate.", min=1)] = 100_000,
     seed: Annotated[int, typer.Option(help="Generator seed.")] = 1,
 ) -> None:
     """The main job end to end: start Neo4j, load a province's real geography, generate a
@@ -265,7 +274,37 @@ for _mod in (ledger, reports_cmds, inspect_cmds, match):
 
 
 def main() -> None:
-    app()
+    """Run the app; errors that escape a command become a message and an exit code, not a
+    traceback (set GRAPHREG_DEBUG=1 to see the traceback)."""
+    import neo4j.exceptions
+
+    try:
+        app()
+    except GraphregError as e:
+        _die(str(e), e.exit_code)
+    except UnicodeEncodeError as e:
+        _die(f"{e.encoding} cannot hold the character {e.object[e.start:e.end]!r}; choose an "
+             "encoding that holds Chinese, such as utf-8 (the default) or gb18030", 2, e)
+    except (IsADirectoryError, NotADirectoryError, FileNotFoundError, FileExistsError,
+            PermissionError) as e:
+        _die(f"{e.filename}: {e.strerror}. Give a file path in a folder you can write to "
+             "(or read, for an input file).", 2, e)
+    except neo4j.exceptions.Neo4jError as e:
+        _die(f"Neo4j answered: {e.message}. Check NEO4J_DATABASE and the statement's input.", 1, e)
+    except neo4j.exceptions.DriverError as e:
+        _die(f"Could not talk to Neo4j: {e}. Check NEO4J_URI, NEO4J_USERNAME and "
+             "NEO4J_PASSWORD, or unset NEO4J_URI to use the managed server.", 1, e)
+    except ValueError as e:
+        _die(str(e), 2, e)
+
+
+def _die(message: str, code: int, exc: BaseException | None = None) -> None:
+    import os
+    import sys
+    if exc is not None and os.environ.get("GRAPHREG_DEBUG") == "1":
+        raise exc
+    err.print(f"[bold red]error:[/] {message}", markup=True, highlight=False)
+    sys.exit(code)
 
 
 if __name__ == "__main__":

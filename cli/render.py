@@ -16,7 +16,9 @@ from rich.table import Table
 from graphreg.errors import GraphregError
 from graphreg.reports import to_json
 
-out = Console(highlight=False, soft_wrap=True)
+#: Piped output is not cut to 80 columns: tables get room (codes and IDs are never truncated).
+out = Console(highlight=False, soft_wrap=True,
+              width=None if sys.stdout.isatty() else 240)
 err = Console(stderr=True, highlight=False)
 
 
@@ -28,7 +30,7 @@ def table(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, title: str 
         return
     t = Table(title=title)
     for c in columns:
-        t.add_column(c)
+        t.add_column(c, overflow="fold")
     for r in rows:
         t.add_row(*("" if r.get(c) is None else str(r.get(c)) for c in columns))
     out.print(t)

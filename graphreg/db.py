@@ -157,7 +157,12 @@ def connect(settings: Settings | None = None, *, start: bool = True) -> Store:
     """
     settings = settings or Settings.from_env()
     if settings.external:
-        auth = (settings.username, settings.password or "")
+        if settings.password is None:
+            raise NotConnectedError(
+                f"NEO4J_URI is set ({settings.uri}) but NEO4J_PASSWORD is not: set NEO4J_PASSWORD "
+                "(and NEO4J_USERNAME if it is not neo4j), or unset NEO4J_URI to use the managed "
+                "server.")
+        auth = (settings.username, settings.password)
     else:
         from .server import ManagedServer
         server = ManagedServer(settings)

@@ -71,6 +71,7 @@ def read_division(source: Path | None = None, *, provinces: Iterable[str] | None
     folder = Path(source) if source else packaged_dir()
     provs = {str(p).strip() for p in provinces} if provinces else None
     cnts = {str(c).strip() for c in counties} if counties else None
+    asked_provs = set(provs or ())
     if cnts:
         provs = (provs or set()) | {c[:2] for c in cnts}
     out: dict[str, list[dict[str, Any]]] = {}
@@ -104,6 +105,16 @@ def read_division(source: Path | None = None, *, provinces: Iterable[str] | None
                     row["county"] = code[:6]
                 rows.append(row)
         out[level] = rows
+    if cnts is not None:
+        missing = sorted(cnts - {r["code"] for r in out["counties"]})
+        if missing:
+            raise InputError(f"No county with code {', '.join(missing)} in {folder}. County codes "
+                             "have six digits, e.g. 520423.")
+    if asked_provs:
+        missing = sorted(asked_provs - {r["code"] for r in out["provinces"]})
+        if missing:
+            raise InputError(f"No province with code {', '.join(missing)} in {folder}. Province "
+                             "codes have two digits, e.g. 52 for Guizhou.")
     return out
 
 

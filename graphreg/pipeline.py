@@ -17,6 +17,7 @@ from .ids import load_key
 from .reports import write_csv, write_json
 from .schema import apply_schema
 from .settings import Settings
+from .errors import InputError
 from .synth import FaultRates, generate, write_registry
 
 Progress = Callable[[str, int, int], None]
@@ -32,6 +33,56 @@ class DemoResult:
     steps: dict[str, float] = field(default_factory=dict)
     facts: dict[str, Any] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
+
+
+def fingerprint(geo: dict[str, list[dict[str, Any]]], *, households: int, seed: int,
+                rates: FaultRates) -> str:
+    """What identifies one generator run: the same run again is harmless, another one is not."""
+    counties = ",".join(sorted(c["code"] for c in geo["counties"]))
+    return f"seed={seed};households={households};rates={rates!r};counties={counties}"
+
+
+def delete_county_registry(store: Any, county: str, *, batch: int = 5000) -> int:
+    """Delete a county's households (members, measures, status history), its units and planted
+    faults. Returns the households deleted."""
+    total = 0
+    while True:
+        n = store.value("delete_county_households", county=county, limit=batch) or 0
+        total += n
+        if n < batch:
+            break
+    store.query("delete_county_rest", county=county)
+    return total
+
+
+def load_synthetic(store: Any, geo: dict[str, list[dict[str, Any]]], *, households: int,
+                   seed: int, rates: FaultRates, key: bytes, replace: bool = False,
+                   progress: Progress | None = None) -> tuple[Any, dict[str, Any]]:
+    """Generate a registry for the counties of ``geo`` and write it, with its geography.
+
+    Running the same generation again changes nothing. A county that already holds another
+    registry (another seed or size, or imported ledgers) is refused with :class:`InputError`,
+    unless ``replace`` is true: then that county's registry is deleted first.
+    """
+    if households < 1:
+        raise InputError("--households must be 1 or more")
+    fp = fingerprint(geo, households=households, seed=seed, rates=rates)
+    import_geography(store, geo, progress=progress)
+    state = store.query("synthetic_state", counties=[c["code"] for c in geo["counties"]])
+    clash = [r["county"] for r in state if r["has_households"] and r["synthetic"] != fp]
+    if clash and not replace:
+        raise InputError(
+            f"County {', '.join(clash[:5])}{' …' if len(clash) > 5 else ''} already holds another "
+            "registry (another seed or size, or imported ledgers). Generating into it would mix "
+            "two registries. Use --replace to delete that registry first, or choose other "
+            "counties.")
+    for c in clash:
+        delete_county_registry(store, c)
+    reg = generate(geo, households=households, seed=seed, rates=rates, key=key)
+    written = write_registry(store, reg, progress=progress)
+    store.write("mark_synthetic", [{"county": c["code"], "fingerprint": fp}
+                                   for c in geo["counties"]])
+    return reg, written
 
 
 def write_analysis_reports(res: Any, out: Path) -> list[Path]:
@@ -75,14 +126,12 @@ def run_demo(out: Path, *, province: str = "52", households: int = 100_000, seed
         res.facts["geography"] = {k: v.as_dict() for k, v in g.levels.items()}
         step("geography", t)
         t = time.monotonic()
-        reg = generate(geo, households=households, seed=seed, rates=FaultRates(),
-                       key=load_key(settings.home))
+        reg, w = load_synthetic(store, geo, households=households, seed=seed,
+                                rates=FaultRates(), key=load_key(settings.home), replace=True,
+                                progress=progress)
         res.facts["registry"] = reg.counts()
-        step("generate", t)
-        t = time.monotonic()
-        w = write_registry(store, reg, progress=progress)
         res.facts["written"] = {k: v.as_dict() for k, v in w.items()}
-        step("write registry", t)
+        step("generate and write registry", t)
         t = time.monotonic()
         a = analyse(store, province=province, progress=progress)
         res.facts["analysis"] = a.summary()

@@ -252,6 +252,13 @@ class ManagedServer:
         with _file_lock(self.settings.home / ".server.lock"):
             st = self.status()
             if st.running:
+                port = self.running_port()
+                if port is not None and port != self.settings.bolt_port:
+                    raise ServerError(
+                        f"The managed server in {self.home} is running on port {port}, not on "
+                        f"GRAPHREG_BOLT_PORT={self.settings.bolt_port}. Unset GRAPHREG_BOLT_PORT "
+                        f"(or set it to {port}), or stop the server first (`GRAPHREG_BOLT_PORT="
+                        f"{port} graphreg server stop`) to change its port.")
                 self._wait_for_bolt(st.pid, timeout)
                 return self.status()
             if bolt_answers("127.0.0.1", self.settings.bolt_port):
@@ -290,6 +297,15 @@ class ManagedServer:
         raise ServerError(
             f"Neo4j did not answer on 127.0.0.1:{self.settings.bolt_port} within {timeout:.0f}s. "
             f"Last lines of {self.console_log}:\n{self._log_tail()}")
+
+    def running_port(self) -> int | None:
+        """The Bolt port written in the configuration the server was started with."""
+        try:
+            conf = (self.home / "conf" / "neo4j.conf").read_text()
+        except OSError:
+            return None
+        m = re.search(r"^server\.bolt\.listen_address=127\.0\.0\.1:(\d+)$", conf, re.M)
+        return int(m.group(1)) if m else None
 
     def _log_says_started(self) -> bool:
         try:

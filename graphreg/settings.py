@@ -22,6 +22,7 @@ from pathlib import Path
 
 NEO4J_VERSION = "5.26.19"
 DEFAULT_BOLT_PORT = 17687
+_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
 def _xdg(var: str, fallback: str) -> Path:
@@ -65,13 +66,18 @@ class Settings:
         if not port.isdigit() or not 0 < int(port) < 65536:
             raise ValueError(
                 f"GRAPHREG_BOLT_PORT={port!r} is not a port number; set it to a number from 1 to 65535")
+        uri = e.get("NEO4J_URI") or None
+        if uri and uri.split("://", 1)[0] not in _SCHEMES:
+            raise ValueError(
+                f"NEO4J_URI={uri!r} is not a Bolt address; it must start with one of "
+                f"{', '.join(s + '://' for s in _SCHEMES)} (for example bolt://127.0.0.1:7687)")
         return cls(
             home=home.expanduser(),
             cache=cache.expanduser(),
             bolt_port=int(port),
             heap=e.get("GRAPHREG_NEO4J_HEAP") or "2g",
             pagecache=e.get("GRAPHREG_NEO4J_PAGECACHE") or "2g",
-            uri=e.get("NEO4J_URI") or None,
+            uri=uri,
             username=e.get("NEO4J_USERNAME") or "neo4j",
             password=e.get("NEO4J_PASSWORD") or None,
             database=e.get("NEO4J_DATABASE") or "neo4j",

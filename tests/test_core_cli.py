@@ -79,3 +79,31 @@ def test_server_status_json(store: Store) -> None:
     assert r.exit_code == 0, r.output
     st = json.loads(r.stdout)
     assert st["running"] is True and st["uri"].startswith("bolt://127.0.0.1:")
+
+
+def test_generate_refuses_to_mix_registries_unless_replace(store: Store) -> None:
+    """Bug found by a new user: a second `generate` with another seed into the same county
+    overwrote 826 households and broke every analysis of the county."""
+    base = ["generate", "--county", "520423", "--households", "300", "--json"]
+    r = runner.invoke(app, [*base, "--seed", "1"])
+    assert r.exit_code == 0, r.output
+    r = runner.invoke(app, [*base, "--seed", "1"])  # the same run again: harmless, all unchanged
+    assert r.exit_code == 0 and json.loads(r.stdout)["written"]["households"]["created"] == 0
+    r = runner.invoke(app, [*base, "--seed", "7"])
+    assert r.exit_code == 2
+    assert "County 520423 already holds another registry" in r.output and "--replace" in r.output
+    assert store.value("count_households") == 300
+    r = runner.invoke(app, [*base, "--seed", "7", "--replace"])
+    assert r.exit_code == 0, r.output
+    assert store.value("count_households") == 300
+    r = runner.invoke(app, ["analyse", "--county", "520423", "--planted", "--json"])
+    assert r.exit_code == 0, r.output
+    check = json.loads(r.stdout)["planted_check"]
+    assert all(v["missed"] == 0 and v["extra"] == 0 for v in check.values()), check
+
+
+def test_unknown_county_and_version() -> None:
+    r = runner.invoke(app, ["geography", "import", "--county", "999999"])
+    assert r.exit_code == 2 and "No county with code 999999" in r.output
+    r = runner.invoke(app, ["--version"])
+    assert r.exit_code == 0 and r.stdout.strip() == "0.1.0"

@@ -211,3 +211,20 @@ def test_connect_to_a_wrong_uri_says_what_to_do() -> None:
     bad = Settings.from_env({"NEO4J_URI": "bolt://127.0.0.1:9", "NEO4J_PASSWORD": "x"})
     with pytest.raises(NotConnectedError, match="(?s)Could not connect to Neo4j at bolt://127.0.0.1:9.*Check NEO4J_URI"):
         connect(bad)
+
+
+def test_another_port_for_a_running_server_fails_at_once(settings: Settings,
+                                                         session_store: Store) -> None:
+    """Bug found by a new user: GRAPHREG_BOLT_PORT changed while the server ran made every
+    command wait 120 s and fail with an unrelated log."""
+    if settings.external:
+        pytest.skip("an external NEO4J_URI server is in use")
+    from dataclasses import replace
+    from graphreg.errors import ServerError
+    import time
+    other = replace(settings, bolt_port=settings.bolt_port + 1 if settings.bolt_port < 65535 else 1024)
+    t = time.monotonic()
+    with pytest.raises(ServerError, match=f"is running on port {settings.bolt_port}, not on "
+                                          f"GRAPHREG_BOLT_PORT={other.bolt_port}"):
+        ManagedServer(other).start()
+    assert time.monotonic() - t < 5

@@ -128,3 +128,19 @@ def test_importing_the_library_prints_nothing_and_starts_nothing() -> None:
             "    importlib.import_module(m.name)\n")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert (r.returncode, r.stdout, r.stderr) == (0, "", "")
+
+
+@pytest.mark.parametrize("env, code, message", [
+    ({"GRAPHREG_BOLT_PORT": "abc"}, 2, "GRAPHREG_BOLT_PORT='abc' is not a port number"),
+    ({"NEO4J_URI": "http://127.0.0.1:9"}, 2, "is not a Bolt address"),
+    ({"NEO4J_URI": "bolt://127.0.0.1:9"}, 1, "NEO4J_PASSWORD is not"),
+])
+def test_cli_errors_are_messages_not_tracebacks(env: dict, code: int, message: str) -> None:
+    import os
+    import subprocess
+    import sys
+    r = subprocess.run([sys.executable, "-m", "graphreg.cli.app", "unassisted", "--county",
+                        "520423"], capture_output=True, text=True, timeout=60,
+                       env={**os.environ, **env, "COLUMNS": "200"})
+    assert r.returncode == code, r.stderr
+    assert message in r.stderr and "Traceback" not in r.stderr
