@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from graphreg.errors import GraphregError
+from graphreg.errors import GraphregError, InputError
 from graphreg.ledger import KINDS
 from graphreg.reports import to_json
 from graphreg.settings import Settings
@@ -84,11 +84,12 @@ def import_cmd(
                                  on_error=on_error.value, encoding=encoding, sheet=sheet,
                                  operator=operator, progress=cb)
     except LedgerError as e:
+        # every problem is shown once: in the table (or the JSON) on stdout; stderr gets one line
         if as_json:
             typer.echo(to_json(e.result.as_dict()))
-        elif e.result.warnings:
-            _problems(e.result.warnings, "Warnings", False)
-        raise fail(e)
+        _problems(e.result.warnings, "Warnings", as_json)
+        _problems(e.result.errors, "Problems", as_json)
+        raise fail(InputError(e.headline))
     except GraphregError as e:
         raise fail(e)
     _problems(res.warnings, "Warnings", as_json)
@@ -97,8 +98,7 @@ def import_cmd(
           ("kind", "file", "encoding", "rows", "created", "updated", "unchanged", "rejected",
            "rejected_file", "batch"), title="Imported", as_json=as_json, json_data=res.as_dict())
     if res.exit_code:
-        n = sum(f.rejected for f in res.files)
-        err.print(f"{n} rows rejected; see the .rejected.csv files")
+        err.print(res.summary())
         raise typer.Exit(res.exit_code)
 
 

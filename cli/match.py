@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -45,9 +44,9 @@ def propose_cmd(
         help="Unit id to give no new household (repeatable).")] = None,
     locks: Annotated[Optional[Path], typer.Option(
         help="File of lines `household,ID` or `unit,ID` to lock.")] = None,
-    as_of: Annotated[Optional[datetime], typer.Option(
-        "--as-of", formats=["%Y-%m-%d"], help="Day that decides which help is current "
-        "(default: today).")] = None,
+    as_of: Annotated[Optional[str], typer.Option(
+        "--as-of", help="Year (YYYY: 31 December of that year, like --as-of elsewhere) or day "
+        "(YYYY-MM-DD) that decides which help is current (default: today).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
     """Write a proposal: for each household needing help, the unit that should help it and
@@ -56,15 +55,16 @@ def propose_cmd(
 
     Example: `graphreg match propose --county 520423 --weight township=8 --out proposal.csv`
     """
-    from graphreg.matching import Weights, propose_assignments, read_locks
+    from graphreg.matching import Weights, parse_as_of, propose_assignments, read_locks
     try:
+        day = parse_as_of(as_of) if as_of else None
         weights = Weights.parse(weight or [])
         lh, lu = read_locks(locks) if locks else ([], [])
         with _store() as s, progress() as cb:
             prop = propose_assignments(s, counties=county or None, weights=weights,
                                        lock_households=[*(lock_household or []), *lh],
                                        lock_units=[*(lock_unit or []), *lu],
-                                       today=as_of.date() if as_of else None, progress=cb)
+                                       today=day, progress=cb)
         n = prop.write(out)
     except GraphregError as e:
         raise fail(e)
@@ -81,6 +81,9 @@ def apply_cmd(
     = None,
     allow_over_capacity: Annotated[bool, typer.Option(
         help="Write even if a unit ends above its capacity.")] = False,
+    allow_several_units: Annotated[bool, typer.Option(
+        help="Accept a household listed with two or more units (otherwise the file is "
+        "refused).")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Write the pairs of a reviewed proposal as ASSISTS relationships, recorded as coming
@@ -92,7 +95,8 @@ def apply_cmd(
     try:
         with _store() as s:
             res = apply_proposal(s, file, operator=operator,
-                                 allow_over_capacity=allow_over_capacity)
+                                 allow_over_capacity=allow_over_capacity,
+                                 allow_several_units=allow_several_units)
     except GraphregError as e:
         raise fail(e)
     mapping(res.as_dict(), title="Proposal applied", as_json=as_json)

@@ -1,14 +1,16 @@
 // Households from a ledger, with village and causes, and provenance (batch, row, WROTE).
 // Rows: {batch, row, action, id, village, head_name, size, attribute, standard, status,
 // registered_year, income, main_cause, other_causes}. The county is the village's county;
-// a blank status keeps the household's status (未脱贫 for a new one).
+// a blank status keeps the household's status (未脱贫 for a new one); a household with a
+// status history (StatusChange) keeps the status of its latest change: the file's status is ignored.
 UNWIND $rows AS r
 MATCH (b:Batch {id: r.batch})
 MATCH (v:Village {code: r.village})
 MERGE (h:Household {id: r.id})
 SET h.village = r.village, h.county = v.county, h.head_name = r.head_name, h.size = r.size,
     h.attribute = r.attribute, h.standard = r.standard,
-    h.status = coalesce(r.status, h.status, '未脱贫'),
+    h.status = CASE WHEN EXISTS { (h)-[:STATUS_CHANGED]->(:StatusChange) } THEN h.status
+                    ELSE coalesce(r.status, h.status, '未脱贫') END,
     h.registered_year = r.registered_year, h.income = r.income, h.batch = r.batch, h.row = r.row
 MERGE (b)-[w:WROTE {row: r.row}]->(h)
 SET w.action = r.action

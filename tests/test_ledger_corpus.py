@@ -84,7 +84,7 @@ EXPECTED: dict[str, Any] = {
     'members_id_not_digits.csv': (3, 'id_number', '5204**********00A5',
         'an ID-card number is 17 digits and a last digit or X'),
     'members_id_stored_as_excel_number.xlsx': (3, 'id_number', '5204**********0128',
-        'wrong check digit: the last character should be 2 for the first 17 digits (GB 11643); the cell is a number in Excel, which loses the last digits: format the column as text and type the numbers again'),
+        'the ID-card number is not text; the cell is a number in Excel, which loses the last digits: format the column as text and type the numbers again'),
     'members_id_wrong_check_digit.csv': (3, 'id_number', '5204**********0056',
         'wrong check digit: the last character should be 5 for the first 17 digits (GB 11643)'),
     'members_id_wrong_length.csv': (3, 'id_number', '5204*********2005',

@@ -194,7 +194,7 @@ def test_apply_json_edited_file_and_errors(store: Store, geo: Any, tmp_path: Pat
         w.writerow(["household", "unit"])
         w.writerow(["H6", "NOPE"])
         w.writerow(["H9", "RS"])
-    with pytest.raises(InputError, match=r"line 2: unit 'NOPE'.*line 3: household 'H9'"):
+    with pytest.raises(InputError, match=r"row 2: unit 'NOPE'.*row 3: household 'H9'"):
         apply_proposal(store, bad, today=TODAY)
     with open(bad, "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
@@ -209,7 +209,7 @@ def test_apply_json_edited_file_and_errors(store: Store, geo: Any, tmp_path: Pat
     assert res2.created == 2
     with open(bad, "w", encoding="utf-8", newline="") as fh:
         fh.write("household,unit\nH6,OLD\nH6,OLD\n")
-    with pytest.raises(InputError, match="line 3: repeats"):
+    with pytest.raises(InputError, match="row 3: repeats"):
         apply_proposal(store, bad, today=TODAY)
     with open(bad, "w", encoding="utf-8", newline="") as fh:
         fh.write("household,who\nH6,OLD\n")
@@ -231,7 +231,7 @@ def test_xlsx_round_trip(store: Store, geo: Any, tmp_path: Path) -> None:
     res = apply_proposal(store, path, today=TODAY)
     assert (res.pairs, res.created, res.skipped_rows) == (3, 3, 1)
     assert [w[:3] for w in store.query("match_batch", id=res.batch)[0]["written"]] == [
-        ["H1", "HW", 1], ["H3", "RS", 3], ["H6", "OLD", 4]]
+        ["H1", "HW", 2], ["H3", "RS", 4], ["H6", "OLD", 5]]
 
 
 def test_provenance_properties(store: Store, geo: Any, tmp_path: Path) -> None:
@@ -240,10 +240,10 @@ def test_provenance_properties(store: Store, geo: Any, tmp_path: Path) -> None:
     propose_assignments(store, counties=[COUNTY], today=TODAY).write(path)
     res = apply_proposal(store, path, operator="李四", today=TODAY)
     batch = store.query("match_batch", id=res.batch)
-    assert batch == [{"kind": "match-proposal", "file": "p.csv", "sha256": res.sha256,
+    assert batch == [{"kind": "match-proposal", "file": str(path.resolve()), "sha256": res.sha256,
                       "operator": "李四", "rows": 4,
-                      "written": [["H1", "HW", 1, "帮扶责任人"], ["H2", "EW", 2, "帮扶责任人"],
-                                  ["H3", "RS", 3, "帮扶责任人"], ["H6", "OLD", 4, "帮扶责任人"]],
+                      "written": [["H1", "HW", 2, "帮扶责任人"], ["H2", "EW", 3, "帮扶责任人"],
+                                  ["H3", "RS", 4, "帮扶责任人"], ["H6", "OLD", 5, "帮扶责任人"]],
                       "wrote": 4}]
 
 

@@ -70,8 +70,12 @@ def markdown() -> str:
         "same person in two households is reported as a duplicate identity (a warning) and both "
         "memberships are kept. Exports carry `pid` and the masked number, never the number.",
         "- Status changes are history: one `(:StatusChange)` per household and year; "
-        "`Household.status` follows the latest year. `graphreg.ledger.status_as_of(store, ids, "
-        "year)` answers as the registry stood at the end of a year.",
+        "`Household.status` always follows the latest year. The households file's status "
+        "column only seeds the status of a household that has no status change yet; once it "
+        "has one, that column is ignored (not compared, not written), so importing the same "
+        "households file again after status changes reports every row unchanged. "
+        "`graphreg.ledger.status_as_of(store, ids, year)` answers as the registry stood at the "
+        "end of a year.",
         "- Exports are UTF-8 with BOM by default (`--encoding gb18030` for older Excel); cells "
         "starting with = + - @ get a leading `'` so spreadsheets do not run them, and the "
         "importer reads them back unchanged.",

@@ -34,26 +34,49 @@ def header_row(k: Kind, *, headers: Headers = "zh") -> list[str]:
 
 def _write(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]], encoding: str
            ) -> int:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    n = 0
-    if path.suffix.lower() == ".xlsx":
-        import openpyxl
-        wb = openpyxl.Workbook()
-        ws = wb.active
-        ws.append(list(header))
-        for r in rows:
-            ws.append(list(r))
-            for c in ws[ws.max_row]:
-                c.data_type = "s"  # text, never a formula; codes keep their leading zeros
-            n += 1
-        wb.save(path)
-        return n
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory; give a file name with --out, e.g. "
+                         f"{path / 'ledger.csv'}")
     enc = encoding.lower().replace("_", "-")
     enc = "utf-8-sig" if enc in ("utf-8", "utf8") else encoding
+    if path.suffix.lower() != ".xlsx":
+        try:
+            "".encode(enc)
+        except LookupError:
+            raise InputError(f"unknown encoding {encoding!r}; use utf-8 or gb18030") from None
     try:
-        "".encode(enc)
-    except LookupError:
-        raise InputError(f"unknown encoding {encoding!r}; use utf-8 or gb18030") from None
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.suffix.lower() == ".xlsx":
+            return _write_xlsx(path, header, rows)
+        return _write_csv(path, header, rows, enc)
+    except UnicodeEncodeError as e:
+        path.unlink(missing_ok=True)
+        raise InputError(f"{path}: the text {e.object[e.start:e.end]!r} cannot be written in "
+                         f"encoding {encoding!r}; use --encoding utf-8 (or gb18030 for older "
+                         "Excel)") from None
+    except OSError as e:
+        raise InputError(f"{path}: cannot write the file ({e.strerror or e}); choose a path "
+                         "in a folder you can write to with --out") from None
+
+
+def _write_xlsx(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]]) -> int:
+    import openpyxl
+    n = 0
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(list(header))
+    for r in rows:
+        ws.append(list(r))
+        for c in ws[ws.max_row]:
+            c.data_type = "s"  # text, never a formula; codes keep their leading zeros
+        n += 1
+    wb.save(path)
+    return n
+
+
+def _write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]], enc: str
+               ) -> int:
+    n = 0
     with open(path, "w", encoding=enc, newline="") as fh:
         w = csv.writer(fh)
         w.writerow(header)

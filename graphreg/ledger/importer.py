@@ -103,8 +103,26 @@ class ImportResult:
             return 0
         return 1 if self.written else 2
 
+    @property
+    def rejected_rows(self) -> int:
+        """How many data rows were rejected (one row may have several problems)."""
+        return sum(f.rejected for f in self.files)
+
+    def summary(self) -> str:
+        """Rejected rows and problems, counted apart.
+
+        >>> r = ImportResult([FileReport("households", "h.csv", "utf-8", rejected=6)],
+        ...                  [Problem("h.csv", 2, "size", "0", "bad")] * 12, [], True, "skip")
+        >>> r.summary()
+        '6 rows rejected (12 problems); see the .rejected.csv files'
+        """
+        rows, n = self.rejected_rows, len(self.errors)
+        return (f"{rows} row{'s' if rows != 1 else ''} rejected ({n} problem"
+                f"{'s' if n != 1 else ''}); see the .rejected.csv files")
+
     def as_dict(self) -> dict[str, Any]:
         return {"written": self.written, "exit_code": self.exit_code,
+                "rejected_rows": self.rejected_rows, "problems": len(self.errors),
                 "files": [f.as_dict() for f in self.files],
                 "errors": [p.as_dict() for p in self.errors],
                 "warnings": [p.as_dict() for p in self.warnings]}
@@ -116,6 +134,13 @@ class LedgerError(InputError):
     def __init__(self, result: ImportResult) -> None:
         self.result = result
         n = len(result.errors)
+        rows = result.rejected_rows
+        #: one line without the problems, for callers that list them elsewhere (the CLI)
+        self.headline = (
+            f"{n} problem{'s' if n != 1 else ''} found ({rows} row{'s' if rows != 1 else ''} "
+            "rejected, listed above); nothing was written. Correct the rows and import again, "
+            "or use --on-error skip to import the good rows and get the rejected ones in a "
+            ".rejected.csv file.")
         shown = "\n".join(f"  {p}" for p in result.errors[:20])
         more = f"\n  … and {n - 20} more" if n > 20 else ""
         super().__init__(
@@ -250,15 +275,19 @@ def _parse_row(f: _File, row: int, cells: list[str], c: _Collector) -> _Row:
 def _derive_person(f: _File, r: _Row, c: _Collector) -> None:
     number = r.record.pop("id_number", None)
     if number:
+        idx = next(i for i, col in f.columns.items() if col.name == "id_number")
+        shown = mask_id(number) if len(number) > 8 else number
+        hint = ("the cell is a number in Excel, which loses the last digits: format the "
+                "column as text and type the numbers again")
+        if (r.row, idx) in f.table.numeric:
+            # an 18-digit number is beyond a spreadsheet's 15 significant digits: whatever
+            # it reads back as, it is not the number that was typed, even if it passes the check
+            c.error(r, f, r.row, "id_number", shown, f"the ID-card number is not text; {hint}")
+            return
         try:
             clean = validate_id(number)
         except ValueError as e:
-            idx = next(i for i, col in f.columns.items() if col.name == "id_number")
-            hint = ("; the cell is a number in Excel, which loses the last digits: format the "
-                    "column as text and type the numbers again"
-                    if (r.row, idx) in f.table.numeric else "")
-            c.error(r, f, r.row, "id_number", mask_id(number) if len(number) > 8 else number,
-                    f"{e}{hint}")
+            c.error(r, f, r.row, "id_number", shown, str(e))
             return
         r.record["pid"] = hash_id(clean, f.key)
         r.record["masked"] = mask_id(clean)
@@ -272,6 +301,20 @@ def _derive_person(f: _File, r: _Row, c: _Collector) -> None:
 
 
 # ---- step 3: keys and references ---------------------------------------------------------------
+def _parsed_key(k: Kind, r: _Row) -> tuple[Any, ...] | None:
+    """The row's key, or None when a key cell is blank or could not be read."""
+    if not r.record:
+        return None
+    key = tuple(r.record.get(x) for x in k.key)
+    if any(v is None or isinstance(v, list) for v in key):
+        return None
+    return key
+
+
+def _shown_key(k: Kind, r: _Row) -> str:
+    return " / ".join(str(r.record.get("masked" if x == "pid" else x)) for x in k.key)
+
+
 def _same_key_checks(files: list[_File], c: _Collector) -> None:
     by_kind: dict[str, list[_File]] = defaultdict(list)
     for f in files:
@@ -281,12 +324,23 @@ def _same_key_checks(files: list[_File], c: _Collector) -> None:
         first: dict[tuple[Any, ...], _Row] = {}
         for f in fs:
             for r in f.rows:
-                if not r.ok:
+                key = _parsed_key(k, r)
+                if key is None:
                     continue
-                key = k.key_of(r.record)
                 prev = first.get(key)
                 if prev is None:
                     first[key] = r
+                    continue
+                if not r.ok:
+                    continue  # rejected anyway
+                if not prev.ok:
+                    # the first row is rejected for another reason: the later one is not
+                    # imported in its place, the conflict is reported
+                    where = f"row {prev.row}" + ("" if prev.table is r.table else
+                                                 f" of {prev.table.path}")
+                    c.error(r, f, r.row, k.key[0], r.shown(k.key[0]),
+                            f"{_shown_key(k, r)} is also on {where}, which is rejected; "
+                            f"keep one row per {' and '.join(k.key)} and correct it")
                     continue
                 diff = [x for x in k.fields if prev.record.get(x) != r.record.get(x)]
                 if not diff:
@@ -294,8 +348,7 @@ def _same_key_checks(files: list[_File], c: _Collector) -> None:
                     continue
                 where = f"row {prev.row}" + ("" if prev.table is r.table else
                                              f" of {prev.table.path}")
-                shown = " / ".join(str(r.record.get("masked" if x == "pid" else x))
-                                   for x in k.key)
+                shown = _shown_key(k, r)
                 c.error(r, f, r.row, diff[0], r.shown(diff[0]),
                         f"{shown} is already on {where} with {diff[0]} {prev.shown(diff[0])!r}; "
                         f"keep one row per {' and '.join(k.key)}")
@@ -420,12 +473,17 @@ def _classify(store: Store, files: list[_File]) -> None:
         keys = sorted({r.record[k.key[0]] for r in rows})
         kept = {c.name for c in k.columns if c.keep}
         state = {k.key_of(s): s for s in store.query(k.state_statement, keys=keys)}
+        # a household with status changes takes its status from the latest one; the
+        # households file's status column only seeds households without history
+        history = ({x["id"] for x in store.query("ledger_households_with_history", keys=keys)}
+                   if name == "households" else set())
         for r in rows:
             s = state.get(k.key_of(r.record))
+            ignored = {"status"} if name == "households" and r.record["id"] in history else set()
             if s is None:
                 r.action = "created"
             elif any(_plain(s.get(x)) != r.record.get(x) for x in k.fields
-                     if not (x in kept and r.record.get(x) is None)):
+                     if not (x in kept and r.record.get(x) is None) and x not in ignored):
                 r.action = "updated"
             else:
                 r.action = "unchanged"
@@ -525,6 +583,10 @@ def import_ledgers(store: Store, inputs: Sequence[tuple[str, Path]], *, key: byt
         report = FileReport(k.name, str(t.path), t.encoding, sha256=_sha256(t.path))
         f = _File(k, t, {}, report, key)
         _map_header(f, c)
+        if not t.rows:
+            c.warning(f, 1, "", "", "the file has a header row but no data rows, so nothing "
+                      "was imported from it; check that this is the right file"
+                      + (" and sheet (--sheet)" if t.sheet else ""))
         if not f.header_problems:
             f.rows = [_parse_row(f, row, cells, c) for row, cells in t.rows]
         else:

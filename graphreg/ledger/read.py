@@ -83,9 +83,14 @@ def decode_text(data: bytes, path: Path, encoding: str | None = None) -> Decoded
 
 
 def parse_csv_text(text: str) -> list[list[str]]:
-    """CSV text → lists of cells. Comma-separated; a tab-separated header switches to tabs."""
+    """CSV text → lists of cells. Comma-separated; a header with more tabs or semicolons than
+    commas switches to that separator (Excel in some locales saves ``;``).
+
+    >>> parse_csv_text("a;b\\n1;2,5\\n")
+    [['a', 'b'], ['1', '2,5']]
+    """
     first = next((ln for ln in text.splitlines() if ln.strip()), "")
-    delimiter = "\t" if first.count("\t") > first.count(",") else ","
+    delimiter = max(",\t;", key=lambda d: (first.count(d), d == ","))
     return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
 
 
@@ -110,6 +115,9 @@ def read_table(path: Path, *, encoding: str | None = None, sheet: str | None = N
     are NFKC-normalised and stripped. Raises :class:`InputError` for unreadable files."""
     if not path.exists():
         raise InputError(f"{path}: no such file; check the path")
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory, not a ledger file; name a .csv or .xlsx "
+                         "file in it")
     suffix = path.suffix.lower()
     numeric: set[tuple[int, int]] = set()
     sheet_name = None
@@ -145,7 +153,18 @@ def read_table(path: Path, *, encoding: str | None = None, sheet: str | None = N
         raise InputError(f"{path}: old .xls workbooks are not read; open it in Excel and save "
                          "it as .xlsx or as CSV UTF-8")
     else:
-        dec = decode_text(path.read_bytes(), path, encoding)
+        try:
+            data = path.read_bytes()
+        except OSError as e:
+            raise InputError(f"{path}: cannot read the file ({e.strerror or e}); check the "
+                             "path and its permissions") from None
+        if data[:4] == b"PK\x03\x04":
+            raise InputError(f"{path}: this is an Excel file (.xlsx), not CSV text; rename it "
+                             "to .xlsx, or save it from Excel as CSV UTF-8")
+        if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+            raise InputError(f"{path}: this is an old Excel workbook (.xls), not CSV text; "
+                             "open it in Excel and save it as .xlsx or as CSV UTF-8")
+        dec = decode_text(data, path, encoding)
         raw = parse_csv_text(dec.text)
         enc = dec.encoding
     cleaned = [[normalise(c) for c in row] for row in raw]

@@ -261,7 +261,8 @@ _KINDS = (
         C("standard", "识别标准", parse_standard, False, (), "、".join(STANDARDS)),
         C("status", "脱贫标志", parse_status, False, ("脱贫状态", "状态"),
           "、".join(STATUS_NAMES) + " (blank: kept as it is, 未脱贫 for a new household; "
-          "status-changes keep the history)", keep=True),
+          "only seeds the status of a household without status changes: once it has any, "
+          "its status is the latest change's and this column is ignored)", keep=True),
         C("registered_year", "识别年度", parse_year, False, ("建档立卡年度", "纳入年度", "year"),
           "year"),
         C("income", "人均纯收入", _at_least(parse_number, 0, "income"), False,

@@ -22,17 +22,41 @@ cannot be served get a reason. A planner reviews the proposal file and applies i
 """
 
 from .apply import ApplyResult, ProposedPair, apply_proposal, read_proposal
-from .problem import (FIT_NAMES, LEVEL_NAMES, NO_FITTING_SKILL, NO_UNIT_IN_REACH, UNITS_FULL,
-                      HelperUnit, Instance, NeedyHousehold, Weights, build_instance)
-from .propose import (ACTIVE_STATUSES, COLUMNS, CountySummary, Proposal, propose_assignments,
-                      read_locks, solve_county)
-from .solve import (Solution, random_instance, solve_brute_force, solve_flow, solve_greedy,
-                    solve_networkx)
+from .problem import (
+                      FIT_NAMES,
+                      LEVEL_NAMES,
+                      NO_FITTING_SKILL,
+                      NO_UNIT_IN_REACH,
+                      UNITS_FULL,
+                      HelperUnit,
+                      Instance,
+                      NeedyHousehold,
+                      Weights,
+                      build_instance,
+)
+from .propose import (
+                      ACTIVE_STATUSES,
+                      COLUMNS,
+                      CountySummary,
+                      Proposal,
+                      parse_as_of,
+                      propose_assignments,
+                      read_locks,
+                      solve_county,
+)
+from .solve import (
+                      Solution,
+                      random_instance,
+                      solve_brute_force,
+                      solve_flow,
+                      solve_greedy,
+                      solve_networkx,
+)
 
 __all__ = [
     "ACTIVE_STATUSES", "COLUMNS", "FIT_NAMES", "LEVEL_NAMES", "NO_FITTING_SKILL",
     "NO_UNIT_IN_REACH", "UNITS_FULL", "ApplyResult", "CountySummary", "HelperUnit", "Instance",
     "NeedyHousehold", "Proposal", "ProposedPair", "Solution", "Weights", "apply_proposal",
-    "build_instance", "propose_assignments", "random_instance", "read_locks", "read_proposal",
+    "build_instance", "parse_as_of", "propose_assignments", "random_instance", "read_locks", "read_proposal",
     "solve_brute_force", "solve_county", "solve_flow", "solve_greedy", "solve_networkx",
 ]

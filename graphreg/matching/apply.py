@@ -3,17 +3,19 @@
 The file is a proposal written by :meth:`graphreg.matching.propose.Proposal.write` and possibly
 edited by a planner (rows deleted, a unit changed, a unit filled in for a household the
 proposal could not serve). Only the ``household`` and ``unit`` columns are read (and ``role``
-when present); rows with an empty ``unit`` are skipped. The file is recorded as a
-``(:Batch {id, kind: 'match-proposal', file, sha256, time, operator, rows})`` whose id comes
-from the file's checksum, and each relationship written carries ``batch`` and ``row`` (the
-1-based number of the data row; in a CSV or .xlsx file, line = row + 1). A pair that already has a
-current ASSISTS relationship is left alone, so applying the same file twice changes nothing.
+when present); rows with an empty ``unit`` are skipped. A household listed twice with two
+units is refused unless ``allow_several_units`` says it is intended. The file is recorded as a
+``(:Batch {id, kind: 'match-proposal', file (absolute path), sha256, time, operator, rows})``
+whose id comes from the file's checksum, and each relationship written carries ``batch`` and
+``row``: the spreadsheet row number in a CSV or .xlsx file (the header is row 1, as in the
+ledgers), the 1-based position in a JSON file. A pair that already has a current ASSISTS
+relationship is left alone, so applying the same file twice changes nothing.
 
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "p.csv"
     >>> _ = p.write_text("household,unit,reason\\nH1,U1,\\nH2,,no unit\\n", encoding="utf-8")
     >>> read_proposal(p)
-    [ProposedPair(row=1, household='H1', unit='U1', role='帮扶责任人')]
+    [ProposedPair(row=2, household='H1', unit='U1', role='帮扶责任人')]
 """
 
 from __future__ import annotations
@@ -69,7 +71,9 @@ def _cell(v: Any) -> str:
     return s[1:] if s[:2] in ("'=", "'+", "'-", "'@") else s
 
 
-def _records(path: Path, data: bytes) -> list[dict[str, Any]]:
+def _records(path: Path, data: bytes) -> list[tuple[int, dict[str, Any]]]:
+    """(row number, record) pairs: spreadsheet rows (header = 1) for CSV and .xlsx, the
+    1-based position for JSON."""
     suffix = path.suffix.lower()
     if suffix == ".json":
         try:
@@ -81,7 +85,7 @@ def _records(path: Path, data: bytes) -> list[dict[str, Any]]:
         if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
             raise InputError(f"{path}: expected a list of rows (objects with `household` and "
                              "`unit`) under the key `rows`")
-        return rows
+        return list(enumerate(rows, start=1))
     if suffix == ".csv":
         try:
             text = data.decode("utf-8-sig")
@@ -91,12 +95,14 @@ def _records(path: Path, data: bytes) -> list[dict[str, Any]]:
             except UnicodeDecodeError:
                 raise InputError(
                     f"{path}: neither UTF-8 nor GB18030; save it as CSV UTF-8") from None
-        reader = csv.DictReader(io.StringIO(text, newline=""))
-        missing = [c for c in ("household", "unit") if c not in (reader.fieldnames or [])]
+        table = list(csv.reader(io.StringIO(text, newline="")))
+        fields = [c.strip() for c in table[0]] if table else []
+        missing = [c for c in ("household", "unit") if c not in fields]
         if missing:
-            raise InputError(f"{path}, line 1: the header lacks column(s) {', '.join(missing)}; "
+            raise InputError(f"{path}, row 1: the header lacks column(s) {', '.join(missing)}; "
                              "keep the header that `graphreg match propose` wrote")
-        return list(reader)
+        return [(i, dict(zip(fields, r))) for i, r in enumerate(table, start=1)
+                if i > 1 and any(c.strip() for c in r)]
     if suffix == ".xlsx":
         from openpyxl import load_workbook
 
@@ -110,19 +116,21 @@ def _records(path: Path, data: bytes) -> list[dict[str, Any]]:
         header = [str(c).strip() if c is not None else "" for c in next(it, ())]
         missing = [c for c in ("household", "unit") if c not in header]
         if missing:
-            raise InputError(f"{path}, sheet {ws.title}, line 1: the header lacks column(s) "
+            raise InputError(f"{path}, sheet {ws.title}, row 1: the header lacks column(s) "
                              f"{', '.join(missing)}; keep the header that `graphreg match "
                              "propose` wrote")
-        return [dict(zip(header, row)) for row in it]
+        return [(i, dict(zip(header, row))) for i, row in enumerate(it, start=2)
+                if any(c is not None and str(c).strip() for c in row)]
     raise InputError(f"{path}: a proposal is a .csv, .xlsx or .json file")
 
 
-def read_proposal(path: Path) -> list[ProposedPair]:
+def read_proposal(path: Path, *, allow_several_units: bool = False) -> list[ProposedPair]:
     """The pairs of a proposal file, rows with an empty unit skipped.
 
     Parameters
     ----------
     path: a ``.csv``, ``.xlsx`` or ``.json`` proposal.
+    allow_several_units: accept a household listed with two or more units.
 
     Returns
     -------
@@ -133,15 +141,16 @@ def read_proposal(path: Path) -> list[ProposedPair]:
     except OSError as e:
         raise InputError(
             f"{path}: cannot read the proposal ({e.strerror}); check the path") from None
-    return _pairs(path, _records(path, data))
+    return _pairs(path, _records(path, data), allow_several_units)
 
 
-def _pairs(path: Path, records: list[dict[str, Any]]) -> list[ProposedPair]:
+def _pairs(path: Path, records: list[tuple[int, dict[str, Any]]],
+           allow_several_units: bool = False) -> list[ProposedPair]:
     out = []
     seen: dict[tuple[str, str], int] = {}
-    lines = path.suffix.lower() in (".csv", ".xlsx")  # data row i is on line i + 1
-    for i, r in enumerate(records, start=1):
-        line = f"line {i + 1}" if lines else f"row {i}"
+    first_unit: dict[str, tuple[str, int]] = {}
+    for i, r in records:
+        line = f"row {i}"
         unit, household = _cell(r.get("unit")), _cell(r.get("household"))
         if not unit:
             continue
@@ -152,14 +161,21 @@ def _pairs(path: Path, records: list[dict[str, Any]]) -> list[ProposedPair]:
         if key in seen:
             raise InputError(f"{path}, {line}: repeats the pair household {household} / unit "
                              f"{unit} of row {seen[key]}; delete one of them")
+        prev = first_unit.get(household)
+        if prev is not None and prev[0] != unit and not allow_several_units:
+            raise InputError(f"{path}, {line}: household {household} is already given unit "
+                             f"{prev[0]} on row {prev[1]}; keep one unit per household (clear "
+                             "the unit of one row), or apply with --allow-several-units if "
+                             "both should help it")
+        first_unit.setdefault(household, (unit, i))
         seen[key] = i
         out.append(ProposedPair(i, household, unit, _cell(r.get("role")) or DEFAULT_ROLE))
     return out
 
 
 def apply_proposal(store: "Store", path: Path, *, operator: str | None = None,
-                   today: dt.date | None = None, allow_over_capacity: bool = False
-                   ) -> ApplyResult:
+                   today: dt.date | None = None, allow_over_capacity: bool = False,
+                   allow_several_units: bool = False) -> ApplyResult:
     """Write the pairs of a proposal file as ``(:Unit)-[:ASSISTS]->(:Household)``.
 
     Everything is checked first (households and units exist, no unit goes over its capacity)
@@ -172,6 +188,7 @@ def apply_proposal(store: "Store", path: Path, *, operator: str | None = None,
     operator: who applies it (default: the login name).
     today: ``since`` of the new relationships, and the day that decides which are current.
     allow_over_capacity: write even if a unit ends above its capacity.
+    allow_several_units: accept a household listed with two or more units (otherwise refused).
 
     Returns
     -------
@@ -185,7 +202,7 @@ def apply_proposal(store: "Store", path: Path, *, operator: str | None = None,
     today = today or dt.date.today()
     sha = hashlib.sha256(data).hexdigest()
     records = _records(path, data)
-    pairs = _pairs(path, records)
+    pairs = _pairs(path, records, allow_several_units)
     skipped = len(records) - len(pairs)
     unit_ids = sorted({p.unit for p in pairs})
     units = {r["id"]: r for r in store.query("match_unit_loads", ids=unit_ids, today=today)}
@@ -195,7 +212,7 @@ def apply_proposal(store: "Store", path: Path, *, operator: str | None = None,
     households = set(found["households"])
     existing = {tuple(x) for x in found["pairs"]}
     def at(p: ProposedPair) -> str:
-        return f"line {p.row + 1}" if path.suffix.lower() in (".csv", ".xlsx") else f"row {p.row}"
+        return f"row {p.row}"
 
     unknown = [f"{at(p)}: unit {p.unit!r} is not in the graph" for p in pairs
                if p.unit not in units]
@@ -214,12 +231,12 @@ def apply_proposal(store: "Store", path: Path, *, operator: str | None = None,
                          + "; ".join(over[:10]) + ". Move some rows to other units, or apply "
                          "with --allow-over-capacity.")
     batch_id = f"match-{sha[:16]}"
-    batch = {"id": batch_id, "file": path.name, "sha256": sha,
+    batch = {"id": batch_id, "file": str(path.resolve()), "sha256": sha,
              "operator": operator or getpass.getuser(), "rows": len(pairs)}
     rows = [{"unit": p.unit, "household": p.household, "since": today, "role": p.role,
              "batch": batch_id, "row": p.row} for p in new]
     written = store.write_all([("match_apply_batch", [batch]), ("match_apply_assists", rows)])
     created = written["match_apply_assists"].created
-    return ApplyResult(batch=batch_id, file=str(path), sha256=sha, pairs=len(pairs),
+    return ApplyResult(batch=batch_id, file=str(path.resolve()), sha256=sha, pairs=len(pairs),
                        created=created, unchanged=len(pairs) - created, skipped_rows=skipped,
                        batch_created=written["match_apply_batch"].created > 0)

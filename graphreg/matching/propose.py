@@ -332,3 +332,27 @@ def propose_assignments(store: "Store", *, counties: Sequence[str] | None = None
     return Proposal(rows=rows, counties=summaries, weights=weights,
                     created=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
                     locked_households=locked_h, locked_units=sorted(locked_u))
+
+
+def parse_as_of(text: str) -> dt.date:
+    """``--as-of`` as the other commands take it: a year (31 December of that year) or a day.
+
+    Parameters
+    ----------
+    text: ``YYYY`` or ``YYYY-MM-DD``.
+
+    Returns
+    -------
+    The day.
+
+    >>> parse_as_of("2019"), parse_as_of("2019-06-30")
+    (datetime.date(2019, 12, 31), datetime.date(2019, 6, 30))
+    """
+    t = text.strip()
+    if len(t) == 4 and t.isdigit():
+        return dt.date(int(t), 12, 31)
+    try:
+        return dt.date.fromisoformat(t)
+    except ValueError:
+        raise InputError(f"--as-of {text!r} is neither a year nor a day; write 2019 (the end "
+                         "of that year) or 2019-06-30") from None
