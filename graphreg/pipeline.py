@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .analysis.run import analyse, compare_with_planted
+from .analysis.run import ANALYSES, analyse, compare_with_planted, write_reports
 from .db import connect
 from .geography import import_geography, read_division
 from .ids import load_key
@@ -18,7 +18,7 @@ from .reports import write_csv, write_json
 from .schema import apply_schema
 from .settings import Settings
 from .errors import InputError
-from .synth import FaultRates, generate, write_registry
+from .synth import CHECK_YEAR, FaultRates, generate, write_registry
 
 Progress = Callable[[str, int, int], None]
 
@@ -133,13 +133,14 @@ def run_demo(out: Path, *, province: str = "52", households: int = 100_000, seed
         res.facts["written"] = {k: v.as_dict() for k, v in w.items()}
         step("generate and write registry", t)
         t = time.monotonic()
-        a = analyse(store, province=province, progress=progress)
+        a = analyse(store, province=province, analyses=ANALYSES, as_of=CHECK_YEAR,
+                    progress=progress)
         res.facts["analysis"] = a.summary()
         res.facts["planted_check"] = compare_with_planted(store, a)
         step("analyse", t)
         t = time.monotonic()
         out.mkdir(parents=True, exist_ok=True)
-        res.files += write_analysis_reports(a, out)
+        res.files += write_reports(a, out)
         write_json(out / "registry.json", {"registry": reg.counts(), "planted_check":
                                            res.facts["planted_check"]})
         res.files.append(out / "registry.json")
