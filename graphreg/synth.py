@@ -204,6 +204,26 @@ def _size(rng: random.Random) -> int:
     return rng.choices((1, 2, 3, 4, 5, 6, 7), weights=(16, 24, 25, 18, 10, 5, 2))[0]
 
 
+def _member(rng: random.Random, m: int, head: dt.date) -> tuple[str, dt.date]:
+    """Relation to the head and birth date of member ``m`` (0 is the head), plausible in age:
+    a spouse within 6 years of the head, children 20–38 years younger, grandchildren 40–58,
+    parents 20–35 years older; nobody born after 2013 (registration was in 2014)."""
+    if m == 0:
+        return "户主", head
+    relation = "之妻" if m == 1 else rng.choice(RELATIONS[1:])
+    lo, hi = {"之妻": (-6, 6), "之子": (20, 38), "之女": (20, 38), "之儿媳": (18, 36),
+              "之孙子": (40, 58), "之孙女": (40, 58), "之父": (-35, -20),
+              "之母": (-35, -20)}[relation]
+    year = min(2013, max(1920, head.year + rng.randint(lo, hi)))
+    return relation, _date(rng, dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+def _cadre_skills(seed: int, county: str, n: int) -> list[str]:
+    """Three measure types a responsible cadre can arrange (from a generator of its own, so the
+    rest of the registry does not depend on it)."""
+    return sorted(random.Random(f"{seed}:{county}:{n}").sample(TYPES, 3))
+
+
 def _name(rng: random.Random) -> str:
     return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
 
@@ -378,15 +398,15 @@ def generate(geography: dict[str, list[dict[str, Any]]], *, households: int, see
             reg.households.append(row)
             county_households.append(row)
             _history(rng, reg, row, exit_share if kind == "ok" else 0.0, return_share)
+            head_birth = _date(rng, dt.date(1945, 1, 1), dt.date(1990, 12, 31))
             for m in range(size):
-                birth = _date(rng, dt.date(1940, 1, 1), dt.date(2012, 12, 31))
+                relation, birth = _member(rng, m, head_birth)
                 number = make_id(county, birth, rng.randrange(1000))
                 while number in used_ids:  # one number, one person
                     number = make_id(county, birth, rng.randrange(1000))
                 used_ids.add(number)
                 person = {"pid": hash_id(number, key), "masked": mask_id(number),
-                          "name": head if m == 0 else _name(rng),
-                          "relation": "户主" if m == 0 else rng.choice(RELATIONS),
+                          "name": head if m == 0 else _name(rng), "relation": relation,
                           "household": hid, "birth_year": birth.year}
                 reg.persons.append(person)
                 members[hid].append(person)
@@ -401,7 +421,8 @@ def generate(geography: dict[str, list[dict[str, Any]]], *, households: int, see
                 town = v["code"][:9]
                 cadres.append({"id": f"CD{county}{len(cadres) + 1:05d}", "name": _name(rng),
                                "kind": "cadre", "county": county, "base": town,
-                               "capacity": rng.randrange(5, 9), "skills": []})
+                               "capacity": rng.randrange(5, 9),
+                               "skills": _cadre_skills(seed, county, len(cadres) + 1)})
                 cadre_load = 0
             cadre = cadres[-1]
             cadre_load += 1
