@@ -20,6 +20,8 @@ from .errors import NotConnectedError
 from .settings import Settings
 
 Progress = Callable[[int], None]
+#: ``report(task, done, total)``: the progress callback the library's long jobs take.
+TaskProgress = Callable[[str, int, int], None]
 
 
 @dataclass
@@ -102,19 +104,23 @@ class Store:
 
     def write(self, name: str, rows: Sequence[dict[str, Any]] | Iterable[dict[str, Any]], *,
               batch_size: int = 5000, progress: Progress | None = None,
-              **params: Any) -> WriteSummary:
+              report: TaskProgress | None = None, task: str = "", **params: Any) -> WriteSummary:
         """Send ``rows`` to statement ``name`` as ``$rows`` in batches, one transaction each.
 
         The statement may return one row with integer columns ``created`` and ``updated``
-        (and any other counts); they are summed into the result.
+        (and any other counts); they are summed into the result. After each batch,
+        ``progress(rows_in_batch)`` and ``report(task, rows_done, rows_in_all)`` are called.
         """
         total = WriteSummary()
         text = cypher.load(name)
+        size = len(rows) if isinstance(rows, Sequence) else 0
         with self.driver.session(database=self.database) as s:
             for batch in chunks(rows, batch_size):
                 total.add(s.execute_write(_write_batch, text, dict(params, rows=batch), len(batch)))
                 if progress:
                     progress(len(batch))
+                if report:
+                    report(task, total.rows, max(size, total.rows))
         return total
 
     def write_all(self, parts: Sequence[tuple[str, Sequence[dict[str, Any]]]], **params: Any

@@ -139,15 +139,6 @@ def import_geography(store: Store, rows: dict[str, list[dict[str, Any]]], *,
     t0 = time.monotonic()
     levels: dict[str, WriteSummary] = {}
     for level in LEVELS:
-        total = len(rows.get(level, []))
-        done = 0
-
-        def tick(n: int, level: str = level, total: int = total) -> None:
-            nonlocal done
-            done += n
-            if progress:
-                progress(level, done, total)
-
         levels[level] = store.write(f"merge_{level}", rows.get(level, []),
-                                    batch_size=batch_size, progress=tick)
+                                    batch_size=batch_size, report=progress, task=level)
     return GeographyResult(levels, time.monotonic() - t0)

@@ -629,13 +629,5 @@ def write_registry(store: Store, reg: Registry, *, batch_size: int = 5000,
     parts = [(name, stmt, getattr(reg, name)) for name, stmt in WRITE_ORDER]
     parts.append(("planted_faults", "merge_planted_faults", reg.fault_rows()))
     for name, stmt, rows in parts:
-        done = 0
-
-        def tick(n: int, name: str = name, total: int = len(rows)) -> None:
-            nonlocal done
-            done += n
-            if progress:
-                progress(name, done, total)
-
-        out[name] = store.write(stmt, rows, batch_size=batch_size, progress=tick)
+        out[name] = store.write(stmt, rows, batch_size=batch_size, report=progress, task=name)
     return out

@@ -75,7 +75,10 @@ def test_geography_import_then_reimport_changes_nothing(store: Store) -> None:
     first = import_geography(store, geo)
     n_v = len(geo["villages"])
     assert first.levels["villages"].created == n_v and first.levels["townships"].created == len(geo["townships"])
-    second = import_geography(store, geo)
+    calls: list[tuple[str, int, int]] = []
+    second = import_geography(store, geo, batch_size=1000, progress=lambda *a: calls.append(a))
+    assert [c for c in calls if c[0] == "villages"] == [
+        ("villages", min(n_v, k), n_v) for k in range(1000, n_v + 1000, 1000)]
     assert {k: (v.created, v.updated, v.unchanged) for k, v in second.levels.items()} == {
         k: (0, 0, len(geo[k])) for k in geo}
     assert store.query("geography_counts") == [{"provinces": 1, "cities": 1, "counties": 1,

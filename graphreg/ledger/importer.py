@@ -640,15 +640,7 @@ def import_ledgers(store: Store, inputs: Sequence[tuple[str, Path]], *, key: byt
             b["complete"] = False
         store.write("ledger_write_batch", batches)
         for stmt, name, rows in work:
-            done = 0
-
-            def tick(n: int, name: str = name, size: int = len(rows)) -> None:
-                nonlocal done
-                done += n
-                if progress:
-                    progress(name, done, size)
-
-            store.write(stmt, rows, batch_size=CHUNK_ROWS, progress=tick)
+            store.write(stmt, rows, batch_size=CHUNK_ROWS, report=progress, task=name)
         store.write("ledger_finish_batch", [{"id": b["id"]} for b in batches])
     if on_error == "skip":
         for f in files:
