@@ -24,8 +24,11 @@ AreaOpt = Annotated[Optional[str], typer.Option("--area", help="Contiguous area 
 VillageOpt = Annotated[Optional[list[str]], typer.Option(
     "--village", help="Village (12 digits) or township (9 digits) code (repeatable).")]
 AsOfOpt = Annotated[Optional[int], typer.Option(
-    "--as-of", help="Status at the end of this year, help active on its 31 December.")]
-LimitOpt = Annotated[int, typer.Option("--limit", help="At most this many rows shown (0: all).")]
+    "--as-of", min=2014, max=2100,
+    help="Status at the end of this year (2014, when registration began, or later), help "
+         "active on its 31 December.")]
+LimitOpt = Annotated[int, typer.Option("--limit", min=0,
+                                       help="At most this many rows shown (0: all).")]
 
 
 def _store():  # type: ignore[no-untyped-def]
@@ -118,6 +121,9 @@ def register(app: typer.Typer) -> None:
         """
         if what not in ("households", "villages", "counties"):
             err.print("--what must be households, villages or counties.")
+            raise typer.Exit(2)
+        if level is not None and level not in ("none", "village_only", "ended"):
+            err.print("--level must be none, village_only or ended.")
             raise typer.Exit(2)
         res = _run(province, county, area, village, as_of, ["gaps"])
         if what == "villages":

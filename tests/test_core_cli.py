@@ -107,3 +107,12 @@ def test_unknown_county_and_version() -> None:
     assert r.exit_code == 2 and "No county with code 999999" in r.output
     r = runner.invoke(app, ["--version"])
     assert r.exit_code == 0 and r.stdout.strip() == "0.1.0"
+
+
+def test_out_of_range_options_are_refused_before_any_work() -> None:
+    """New-user findings: `--limit -5`, `--as-of 1990` and `gaps --level bogus` were accepted."""
+    for args in (["unassisted", "--county", "520423", "--limit", "-5"],
+                 ["gaps", "--county", "520423", "--as-of", "1990"],
+                 ["gaps", "--county", "520423", "--level", "bogus"]):
+        r = runner.invoke(app, args)
+        assert r.exit_code == 2, (args, r.output)
