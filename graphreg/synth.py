@@ -300,6 +300,7 @@ def generate(geography: dict[str, list[dict[str, Any]]], *, households: int, see
         if v["kind"] == "rural":
             by_county[v["county"]].append(v)
     counties = sorted(by_county)
+    county_name = {c["code"]: c["name"] for c in geography.get("counties", [])}
     total_villages = sum(len(by_county[c]) for c in counties)
     faults: dict[str, list[Any]] = {k: [] for k in FAULT_KINDS}
     reg.faults = faults
@@ -335,21 +336,23 @@ def generate(geography: dict[str, list[dict[str, Any]]], *, households: int, see
         dept_for_type: dict[str, str] = {}
         for code, name, types in DEPARTMENTS:
             uid = f"DP{county}{code}"
-            reg.units.append({"id": uid, "name": f"{county}{name}", "kind": "department",
+            reg.units.append({"id": uid, "name": f"{county_name.get(county, county)}{name}", "kind": "department",
                               "county": county, "base": county, "capacity": 0,
                               "skills": list(types)})
             for t in types:
                 dept_for_type[t] = uid
         helpers: list[dict[str, Any]] = []
         for i in range(2):
-            helpers.append({"id": f"DU{county}{i + 1}", "name": f"定点帮扶单位{county}-{i + 1}",
+            helpers.append({"id": f"DU{county}{i + 1}", "name": f"{county_name.get(county, county)}定点帮扶单位{i + 1}",
                             "kind": "designated", "county": county, "base": county,
                             "capacity": 0, "skills": list(SKILLS_BY_KIND["designated"])})
         for i in range(3):
-            helpers.append({"id": f"EN{county}{i + 1}", "name": f"帮扶企业{county}-{i + 1}",
+            helpers.append({"id": f"EN{county}{i + 1}", "name": f"{county_name.get(county, county)}帮扶企业{i + 1}",
                             "kind": "enterprise", "county": county, "base": county,
                             "capacity": 0, "skills": list(SKILLS_BY_KIND["enterprise"])})
-        helpers.append({"id": f"EW{county}", "name": f"东部协作城市({county})", "kind": "east_west",
+        helpers.append({"id": f"EW{county}",
+                        "name": f"东部协作城市({county_name.get(county, county)})",
+                        "kind": "east_west",
                         "county": county, "base": county, "capacity": 0,
                         "skills": list(SKILLS_BY_KIND["east_west"])})
         reg.units.extend(helpers)
