@@ -67,7 +67,8 @@ def import_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """Import ledger files of one KIND (households, members, units, assignments, measures,
-    poor-villages, poverty-counties, areas, status-changes), validating every row.
+    poor-villages, village-population, poverty-counties, areas, status-changes), validating
+    every row.
 
     Headers may be Chinese or English, in any order. Importing the same file again changes
     nothing. Exit code: 0 all rows imported, 1 some rows rejected (--on-error skip), 2 nothing

@@ -41,10 +41,11 @@ def _run(province: str | None, county: list[str] | None, area: str | None,
          **options: Any):  # type: ignore[no-untyped-def]
     from graphreg.analysis.run import AnalysisOptions, analyse
     try:
+        opts = AnalysisOptions(**options)
         with _store() as s, progress() as cb:
             return analyse(s, province=province, county_codes=county, area=area,
                            villages=village, as_of=as_of, analyses=analyses,
-                           options=AnalysisOptions(**options), progress=cb)
+                           options=opts, progress=cb)
     except GraphregError as e:
         raise fail(e)
 
@@ -101,7 +102,7 @@ def register(app: typer.Typer) -> None:
         """
         res = _run(province, county, area, village, as_of, ["gaps"])
         _show([u.as_dict() for u in res.unassisted],
-              ("household", "village", "main_cause", "village_help"),
+              ("household", "village", "main_cause", "cause", "village_help"),
               "unassisted households", limit, as_json, csv)
 
     @app.command("gaps")
@@ -136,7 +137,7 @@ def register(app: typer.Typer) -> None:
                   limit, as_json, csv)
         else:
             rows = [g.as_dict() for g in res.gaps if level is None or g.level == level]
-            _show(rows, ("household", "village", "level", "main_cause", "help_ended"),
+            _show(rows, ("household", "village", "level", "main_cause", "cause", "help_ended"),
                   "households without help", limit, as_json, csv)
 
     @app.command("mistargeted")
@@ -152,7 +153,7 @@ def register(app: typer.Typer) -> None:
         """
         res = _run(province, county, area, village, as_of, ["mistargeting"])
         _show([m.as_dict() for m in res.mistargeted],
-              ("household", "village", "main_cause", "kind", "types"),
+              ("household", "village", "main_cause", "cause", "kind", "type_names"),
               "mistargeted households", limit, as_json, csv)
 
     @app.command("overlaps")
@@ -257,6 +258,8 @@ def register(app: typer.Typer) -> None:
                  "poverty_incidence")
         table([r.as_dict() for r in rep.years], trend,
               title=f"{rep.name} ({rep.level} {rep.code}) by year")
+        if rep.level == "village":
+            return
         parts = rep.parts[:limit] if limit else rep.parts
         table([r.as_dict() for r in parts], ("code", "name") + trend[1:],
               title=f"{rep.name}: places one level down in {rep.as_of} "

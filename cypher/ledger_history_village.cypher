@@ -1,9 +1,11 @@
-// Which batches and rows made a village what it is: its poor-village listing, pairings to it,
+// Which batches and rows made a village what it is: its poor-village listing, its population,
+// pairings to it,
 // and the household rows that placed households in it.
 MATCH (v:Village {code: $id})
 CALL (v) {
   MATCH (b:Batch)-[w:WROTE]->(v)
   RETURN b, w, CASE w.what WHEN 'ASSISTS' THEN 'assigned unit ' + w.unit
+                WHEN 'population' THEN 'population of village ' + v.code
                 ELSE 'village ' + v.code END AS what
   UNION
   MATCH (b:Batch)-[w:WROTE]->(h:Household)-[:LIVES_IN]->(v)

@@ -1,6 +1,6 @@
 // Everything connected to one village, one fact per row (see trace_household): the village,
-// its township and county, its households, the units assisting it or its households, and the
-// measures its households get.
+// its population when known, its township and county, its households, the units assisting it
+// or its households, and the measures its households get.
 MATCH (v:Village {code: $id})
 CALL (v) {
   OPTIONAL MATCH (v)-[:IN]->(t:Township)-[:IN]->(c:County)
@@ -8,6 +8,11 @@ CALL (v) {
          {township: t.name, county: c.name, county_code: c.code, poor_village: v.poor,
           poor_since: v.poor_since, kind: v.kind} AS info,
          null AS cost, v.batch AS batch, v.row AS row
+  UNION ALL
+  WITH v WHERE v.population IS NOT NULL
+  RETURN 'population' AS fact, null AS date, null AS end, v.code AS entity, v.name AS name,
+         {population: v.population, year: v.population_year} AS info,
+         null AS cost, v.population_batch AS batch, v.population_row AS row
   UNION ALL
   MATCH (h:Household)-[r:LIVES_IN]->(v)
   RETURN 'household' AS fact, null AS date, null AS end, h.id AS entity,

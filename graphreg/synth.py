@@ -138,6 +138,8 @@ class Registry:
     """Rows ready for the ``merge_*`` statements, and the planted faults."""
 
     poor_villages: list[dict[str, Any]] = field(default_factory=list)
+    #: {code, population, year} for every rural village of the generated counties.
+    village_population: list[dict[str, Any]] = field(default_factory=list)
     households: list[dict[str, Any]] = field(default_factory=list)
     persons: list[dict[str, Any]] = field(default_factory=list)
     units: list[dict[str, Any]] = field(default_factory=list)
@@ -472,8 +474,39 @@ def generate(geography: dict[str, list[dict[str, Any]]], *, households: int, see
         _plant_county(rng, reg, rates, county, county_households, kind_of, cadres, cadre_of,
                       units_of)
     _plant_shared_persons(rng, reg, rates, kind_of, members)
+    reg.village_population = _village_population(seed, counties, by_county, reg)
     reg.faults = {k: sorted(v) for k, v in faults.items()}
     return reg
+
+
+#: Synthetic poverty incidence in 2014 (registered people / village population) drawn per
+#: village: poor villages and the others. Assumed, not published per village; they put the
+#: incidence of a generated province near the 2014 figures of the poorest provinces.
+INCIDENCE_POOR = (0.15, 0.45)
+INCIDENCE_OTHER = (0.03, 0.12)
+
+
+def _village_population(seed: int, counties: list[str],
+                        by_county: dict[str, list[dict[str, Any]]],
+                        reg: Registry) -> list[dict[str, Any]]:
+    """A population (户籍人口, counted in 2014) for every rural village of the generated counties,
+    so that reports show poverty incidence: the people registered there divided by an incidence
+    drawn from :data:`INCIDENCE_POOR` or :data:`INCIDENCE_OTHER`; a village with nobody
+    registered gets 100-400 people. Its own random stream, so the rest of the registry does not
+    depend on it."""
+    rng = random.Random(f"{seed}/population")
+    people: dict[str, int] = defaultdict(int)
+    for h in reg.households:
+        people[h["village"]] += h["size"]
+    poor = {v["code"] for v in reg.poor_villages}
+    rows = []
+    for county in counties:
+        for v in sorted(by_county[county], key=lambda v: v["code"]):
+            n = people.get(v["code"], 0)
+            low, high = INCIDENCE_POOR if v["code"] in poor else INCIDENCE_OTHER
+            pop = max(n, round(n / rng.uniform(low, high))) if n else rng.randrange(100, 401)
+            rows.append({"code": v["code"], "population": pop, "year": 2014})
+    return rows
 
 
 def _history(rng: random.Random, reg: Registry, row: dict[str, Any], exit_share: float,
@@ -617,7 +650,9 @@ def _plant_shared_persons(rng: random.Random, reg: Registry, rates: FaultRates,
 
 
 #: The order in which a registry's parts are written, with their statements.
-WRITE_ORDER = (("poor_villages", "merge_poor_villages"), ("counties", "synth_county_flags"),
+WRITE_ORDER = (("poor_villages", "merge_poor_villages"),
+               ("village_population", "synth_village_population"),
+               ("counties", "synth_county_flags"),
                ("households", "merge_households"), ("persons", "merge_persons"),
                ("shared_members", "synth_merge_memberships"),
                ("status_changes", "merge_status_changes"), ("units", "merge_units"),

@@ -30,12 +30,12 @@ if TYPE_CHECKING:
 #: The kinds of entity :func:`trace` accepts, with the Neo4j label each names.
 KINDS = {"household": "Household", "unit": "Unit", "village": "Village", "county": "County"}
 #: Order of fact kinds in a trace (the timeline orders by date instead).
-FACT_ORDER = ("household", "unit", "village", "county", "lives_in", "based_in", "member",
-              "cause", "households", "assists", "measure", "status")
-FACT_NAMES = {"household": "贫困户", "unit": "帮扶主体", "village": "村", "county": "县",
-              "lives_in": "居住村", "based_in": "驻在", "member": "家庭成员", "cause": "致贫原因",
-              "households": "贫困户（按脱贫标志）", "assists": "帮扶", "measure": "帮扶措施",
-              "status": "状态变更"}
+FACT_ORDER = ("household", "unit", "village", "population", "county", "lives_in", "based_in",
+              "member", "cause", "households", "assists", "measure", "status")
+FACT_NAMES = {"household": "贫困户", "unit": "帮扶主体", "village": "村", "population": "户籍人口",
+              "county": "县", "lives_in": "居住村", "based_in": "驻在", "member": "家庭成员",
+              "cause": "致贫原因", "households": "贫困户（按脱贫标志）", "assists": "帮扶",
+              "measure": "帮扶措施", "status": "状态变更"}
 COLUMNS = ("fact", "date", "end", "entity", "name", "cost", "detail", "source")
 
 

@@ -75,6 +75,10 @@ def test_analyse_small_graph_exact(store: Store, small: dict[str, str]) -> None:
     assert [(g.household, g.level) for g in res.gaps] == [("H3", "ended"), ("H4", "none")]
     assert [u.household for u in res.unassisted] == ["H4"]
     assert [(m.household, m.kind) for m in res.mistargeted] == [("H2", "secondary_only")]
+    assert [(g.as_dict()["main_cause"], g.as_dict()["cause"]) for g in res.gaps] == [
+        (8, "缺劳力"), (4, "因灾")]
+    assert {k: res.mistargeted[0].as_dict()[k] for k in ("cause", "types", "type_names")} == {
+        "cause": "因病", "types": ["education"], "type_names": "教育扶持"}
     assert [(o.household, o.unit_a, o.unit_b) for o in res.overlaps] == [("H1", "EN", "HW")]
     assert [(s.pid, s.households) for s in res.shared_persons] == [("P1", ("H1", "H3"))]
     assert [v.village for v in res.villages_without_team] == [small["v2"]]
@@ -139,7 +143,7 @@ def test_report_levels(store: Store, small: dict[str, str]) -> None:
     want = [(t1, 5)] if t1 == t2 else sorted([(t1, 3), (t2, 2)])
     assert [(p.code, p.households) for p in rep.parts] == want
     v = report(store, "village", small["v2"], as_of=2020)
-    assert (v.years[-1].households, [p.code for p in v.parts]) == (2, [small["v2"]])
+    assert (v.years[-1].households, v.parts) == (2, [])  # a village has no places below it
     a = report(store, "area", "A1", as_of=2020)
     assert a.name == "测试片区" and a.years[-1].households == 5
 
@@ -206,3 +210,54 @@ def test_cli_commands(store: Store, small: dict[str, str], tmp_path) -> None:  #
     assert r.exit_code == 0 and (tmp_path / "mistargeted.csv").exists()
     r = run(app, ["concentration", "--level", "households", "--limit", "2", "--json"])
     assert [h["household"] for h in json.loads(r.stdout)] == ["H1", "H2"]
+
+
+def test_poverty_incidence_from_an_imported_population_ledger(
+        store: Store, small: dict[str, str], tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from graphreg.ledger import import_ledgers
+    from graphreg.trace import trace
+    v1, v2 = small["v1"], small["v2"]
+    rep = report(store, "county", COUNTY, as_of=2020)
+    assert rep.years[-1].poverty_incidence is None  # no population known
+    f = tmp_path / "population.csv"
+    f.write_text(f"行政村代码,户籍人口,统计年度\n{v2},40,2014\n", encoding="utf-8")
+    res = import_ledgers(store, [("village-population", f)], key=b"k")
+    assert (res.exit_code, [(x.created, x.updated) for x in res.files]) == (0, [(1, 0)])
+    # v2: H3 and H4 (2 people each) in poverty in 2020 -> 4 of 40
+    assert report(store, "village", v2, as_of=2020).years[-1].poverty_incidence == 0.1
+    # the county still misses v1's population: no incidence rather than a wrong one
+    rep = report(store, "county", COUNTY, as_of=2020)
+    assert rep.years[-1].poverty_incidence is None
+    f.write_text(f"code,population\n{v2},40\n{v1},60\n", encoding="utf-8")
+    import_ledgers(store, [("village-population", f)], key=b"k")
+    rep = report(store, "county", COUNTY, as_of=2020)
+    # 2020: H1, H2, H3, H4 in poverty (H5 exited in 2018), 8 people of 100; 2017: all 10
+    assert [(r.year, r.people_in_poverty, r.poverty_incidence) for r in rep.years[-4:]] == [
+        (2017, 10, 0.1), (2018, 8, 0.08), (2019, 8, 0.08), (2020, 8, 0.08)]
+    facts = [r for r in trace(store, "village", v1).facts if r.fact == "population"]
+    assert [(r.info["population"], r.row) for r in facts] == [(60, 3)]
+    bad = tmp_path / "bad.csv"
+    bad.write_text(f"code,population\n{v1},0\n", encoding="utf-8")
+    with pytest.raises(Exception, match="row 2.*population"):
+        import_ledgers(store, [("village-population", bad)], key=b"k")
+
+
+@pytest.mark.parametrize("option, value, message", [
+    ("concentration_share", -1, "--share is -1; it must be between 0 and 1"),
+    ("concentration_share", 1.5, "--share is 1.5; it must be between 0 and 1"),
+    ("jaccard", 2, "--jaccard is 2; it must be between 0 and 1"),
+    ("excess", -0.5, "--excess is -0.5; it must be 0 or more"),
+    ("min_unit_households", 0, "--min-households is 0; it must be 1 or more")])
+def test_thresholds_out_of_range_are_refused(option: str, value: float, message: str) -> None:
+    with pytest.raises(InputError) as e:
+        engine.AnalysisOptions(**{option: value})
+    assert str(e.value) == message
+
+
+def test_concentration_share_out_of_range_exits_2_before_touching_the_graph() -> None:
+    from typer.testing import CliRunner
+
+    from graphreg.cli.app import app
+    r = CliRunner().invoke(app, ["concentration", "--share", "-1"],
+                           env={"NEO4J_URI": "bolt://127.0.0.1:1", "NEO4J_PASSWORD": "x"})
+    assert r.exit_code == 2 and "--share is -1" in r.output, r.output

@@ -46,7 +46,7 @@ def test_generate_analyse_json_and_reports(store: Store, tmp_path: Path) -> None
     assert data["planted_check"]["unassisted"]["extra"] == 0
     assert data["planted_check"]["overlap"]["missed"] == 0
     lines = (tmp_path / "unassisted.csv").read_text("utf-8-sig").splitlines()
-    assert lines[0] == "household,village,main_cause,village_help" and len(lines) == 13
+    assert lines[0] == "household,village,main_cause,cause,village_help" and len(lines) == 13
     r = runner.invoke(app, ["unassisted", "--county", "520423", "--limit", "3", "--json"])
     assert r.exit_code == 0 and len(json.loads(r.stdout)) == 3
 

@@ -135,6 +135,11 @@ def test_directories_missing_and_unwritable_paths_and_encodings_are_input_errors
         assert r.exit_code == 2 and f"{tmp_path / 'adir'}: is a directory" in flat(r)
     with pytest.raises(InputError, match="is a directory; give a file name with --out"):
         write_template("households", tmp_path / "adir")
+    for cmd in (["template", "households"], ["export", "households"]):
+        r = runner.invoke(app, [*cmd, "--out", str(tmp_path / "x.json")])
+        assert r.exit_code == 2 and "x.json: a ledger is written as .csv or .xlsx" in flat(r)
+        assert "name the file x.csv or x.xlsx" in flat(r)
+        assert not (tmp_path / "x.json").exists()
     if os.geteuid() != 0:
         ro = tmp_path / "ro"
         ro.mkdir()

@@ -80,3 +80,18 @@ def test_as_of_takes_a_year_or_a_day(store: Store, geo: Any, tmp_path: Path) -> 
     r = runner.invoke(app, ["match", "propose", "--county", COUNTY, "--out",
                             str(tmp_path / "x.csv"), "--as-of", "next year"])
     assert r.exit_code == 2 and "neither a year nor a day" in r.output
+
+
+def test_unknown_locks_and_counties_are_refused(store: Store, geo: Any, tmp_path: Path) -> None:
+    from graphreg.matching import propose_assignments
+    _small_county(store, geo)
+    with pytest.raises(InputError) as e:
+        propose_assignments(store, counties=[COUNTY, "999999"], today=TODAY,
+                            lock_households=["H1", "NOPE"], lock_units=["HW", "U9", "U8"])
+    assert str(e.value) == (
+        "Not in the graph: household NOPE; unit U8, U9; county 999999. Check the ids (a lock "
+        "or county that matches nothing would silently change nothing).")
+    r = CliRunner().invoke(app, ["match", "propose", "--county", COUNTY, "--lock-household",
+                                 "UNKNOWN", "--out", str(tmp_path / "p.csv")])
+    assert r.exit_code == 2 and "household UNKNOWN" in r.output
+    assert not (tmp_path / "p.csv").exists()

@@ -33,7 +33,8 @@ from typing import Any
 import networkx as nx
 from pyvis.network import Network
 
-from .style import NODE_STYLES, edge_style, edge_tooltip, label_of, style_of, tooltip_of
+from .style import (NODE_STYLES, edge_style, edge_tooltip, label_of, legend_icon, style_of,
+                    tooltip_of)
 
 FONT = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, SimHei, sans-serif"
 VIS_VERSION = "vis-9.1.2"
@@ -149,7 +150,7 @@ h1 {{ font-size: 18px; margin: 0 0 4px; }}
            border-left: 1px solid #e0e0e0; background: #fff; }}
 #legend h2 {{ font-size: 14px; margin: 6px 0; }}
 #legend div {{ margin: 3px 0; white-space: nowrap; }}
-.sym {{ display: inline-block; width: 20px; text-align: center; font-size: 15px; }}
+.sym {{ display: inline-block; vertical-align: -2px; margin: 0 5px 0 3px; }}
 .line {{ display: inline-block; width: 20px; height: 3px; vertical-align: middle; margin-right: 0; }}
 .n {{ color: #78909c; }}
 div.vis-tooltip {{ white-space: pre; font-family: {font}; font-size: 13px; line-height: 1.45; }}
@@ -220,8 +221,8 @@ def render_html(g: nx.MultiDiGraph, *, title: str, subtitle: str = "",
                             **(extra or {})}
     order = list(NODE_STYLES)
     legend_nodes = "".join(
-        f'<div><span class="sym" style="color:{style_of(k)["color"]}">{style_of(k)["symbol"]}'
-        f'</span>{htmlmod.escape(style_of(k)["name"])} <span class="n">{n}</span></div>'
+        f'<div>{legend_icon(k)}{htmlmod.escape(style_of(k)["name"])} '
+        f'<span class="n">{n}</span></div>'
         for k, n in sorted(by_kind.items(),
                            key=lambda kv: order.index(kv[0]) if kv[0] in order else 99))
     legend_edges = "".join(

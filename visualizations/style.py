@@ -21,53 +21,80 @@ from typing import Any
 
 from graphreg.model import CAUSES, MEASURE_TYPES
 
-#: kind → colour, vis-network shape, legend symbol, Chinese name, size.
+#: kind → colour, vis-network shape (also drawn in the legend), Chinese name, size.
 NODE_STYLES: dict[str, dict[str, Any]] = {
-    "Province": {"color": "#33691e", "shape": "box", "symbol": "■", "name": "省", "size": 20},
-    "City": {"color": "#558b2f", "shape": "box", "symbol": "■", "name": "市", "size": 20},
-    "County": {"color": "#689f38", "shape": "box", "symbol": "■", "name": "县", "size": 20},
-    "Township": {"color": "#7cb342", "shape": "box", "symbol": "■", "name": "乡镇", "size": 18},
-    "Village": {"color": "#2e7d32", "shape": "box", "symbol": "■", "name": "村", "size": 18},
-    "Household": {"color": "#fb8c00", "shape": "dot", "symbol": "●", "name": "贫困户",
+    "Province": {"color": "#33691e", "shape": "box", "name": "省", "size": 20},
+    "City": {"color": "#558b2f", "shape": "box", "name": "市", "size": 20},
+    "County": {"color": "#689f38", "shape": "box", "name": "县", "size": 20},
+    "Township": {"color": "#7cb342", "shape": "box", "name": "乡镇", "size": 18},
+    "Village": {"color": "#2e7d32", "shape": "box", "name": "村", "size": 18},
+    "Household": {"color": "#fb8c00", "shape": "dot", "name": "贫困户",
                   "size": 12},
-    "Person": {"color": "#ffcc80", "shape": "dot", "symbol": "●", "name": "家庭成员",
+    "Person": {"color": "#ffcc80", "shape": "dot", "name": "家庭成员",
                "size": 7},
-    "Unit:work_team": {"color": "#1565c0", "shape": "diamond", "symbol": "◆",
+    "Unit:work_team": {"color": "#1565c0", "shape": "diamond",
                        "name": "驻村工作队", "size": 16},
-    "Unit:cadre": {"color": "#42a5f5", "shape": "diamond", "symbol": "◆",
+    "Unit:cadre": {"color": "#42a5f5", "shape": "diamond",
                    "name": "帮扶责任人", "size": 12},
-    "Unit:department": {"color": "#00838f", "shape": "diamond", "symbol": "◆",
+    "Unit:department": {"color": "#00838f", "shape": "diamond",
                         "name": "行业部门", "size": 16},
-    "Unit:designated": {"color": "#6a1b9a", "shape": "diamond", "symbol": "◆",
+    "Unit:designated": {"color": "#6a1b9a", "shape": "diamond",
                         "name": "定点扶贫单位", "size": 16},
-    "Unit:east_west": {"color": "#ad1457", "shape": "diamond", "symbol": "◆",
+    "Unit:east_west": {"color": "#ad1457", "shape": "diamond",
                        "name": "东西部协作", "size": 16},
-    "Unit:enterprise": {"color": "#4527a0", "shape": "diamond", "symbol": "◆",
+    "Unit:enterprise": {"color": "#4527a0", "shape": "diamond",
                         "name": "帮扶企业", "size": 14},
-    "Unit:social": {"color": "#5d4037", "shape": "diamond", "symbol": "◆",
+    "Unit:social": {"color": "#5d4037", "shape": "diamond",
                     "name": "社会帮扶", "size": 14},
-    "Unit": {"color": "#1e88e5", "shape": "diamond", "symbol": "◆", "name": "帮扶单位",
+    "Unit": {"color": "#1e88e5", "shape": "diamond", "name": "帮扶单位",
              "size": 14},
-    "Measure": {"color": "#8e24aa", "shape": "square", "symbol": "■", "name": "帮扶措施",
+    "Measure": {"color": "#8e24aa", "shape": "square", "name": "帮扶措施",
                 "size": 8},
-    "MeasureType": {"color": "#ce93d8", "shape": "triangleDown", "symbol": "▼",
+    "MeasureType": {"color": "#ce93d8", "shape": "triangleDown",
                     "name": "措施类型", "size": 12},
-    "Cause": {"color": "#e53935", "shape": "triangle", "symbol": "▲", "name": "主要致贫原因",
+    "Cause": {"color": "#e53935", "shape": "triangle", "name": "主要致贫原因",
               "size": 14},
-    "StatusChange": {"color": "#9e9e9e", "shape": "ellipse", "symbol": "⬭", "name": "状态变更",
+    "StatusChange": {"color": "#9e9e9e", "shape": "ellipse", "name": "状态变更",
                      "size": 10},
-    "Batch": {"color": "#795548", "shape": "database", "symbol": "⛁", "name": "导入批次",
+    "Batch": {"color": "#795548", "shape": "database", "name": "导入批次",
               "size": 14},
-    "Area": {"color": "#827717", "shape": "box", "symbol": "■", "name": "连片特困地区",
+    "Area": {"color": "#827717", "shape": "box", "name": "连片特困地区",
              "size": 18},
-    "Folded:Village": {"color": "#2e7d32", "shape": "hexagon", "symbol": "⬢",
+    "Folded:Village": {"color": "#2e7d32", "shape": "hexagon",
                        "name": "村（已合并贫困户）", "size": 14},
-    "Folded:Township": {"color": "#7cb342", "shape": "hexagon", "symbol": "⬢",
+    "Folded:Township": {"color": "#7cb342", "shape": "hexagon",
                         "name": "乡镇（已合并村）", "size": 18},
-    "Folded:Unit": {"color": "#42a5f5", "shape": "star", "symbol": "★",
+    "Folded:Unit": {"color": "#42a5f5", "shape": "star",
                     "name": "帮扶责任人（按乡镇合并）", "size": 16},
 }
-_OTHER = {"color": "#607d8b", "shape": "dot", "symbol": "●", "name": "其他", "size": 10}
+_OTHER = {"color": "#607d8b", "shape": "dot", "name": "其他", "size": 10}
+
+#: vis-network shape → SVG drawing (14×14 box) for the legend; drawn, not a font glyph, so it
+#: looks the same whatever fonts the reader's machine has.
+_ICONS: dict[str, str] = {
+    "dot": '<circle cx="7" cy="7" r="6"/>',
+    "box": '<rect x="1" y="3" width="12" height="8" rx="2"/>',
+    "square": '<rect x="2" y="2" width="10" height="10"/>',
+    "diamond": '<polygon points="7,1 13,7 7,13 1,7"/>',
+    "triangle": '<polygon points="7,1 13,12 1,12"/>',
+    "triangleDown": '<polygon points="1,2 13,2 7,13"/>',
+    "ellipse": '<ellipse cx="7" cy="7" rx="6.5" ry="4"/>',
+    "database": '<path d="M2 3.5a5 2 0 0 1 10 0v7a5 2 0 0 1-10 0z"/>',
+    "hexagon": '<polygon points="4,1.5 10,1.5 13,7 10,12.5 4,12.5 1,7"/>',
+    "star": '<polygon points="7,0.5 8.9,5 13.5,5.2 9.9,8.1 11.1,12.8 7,10.2 2.9,12.8 4.1,8.1 '
+            '0.5,5.2 5.1,5"/>',
+}
+
+
+def legend_icon(kind: str) -> str:
+    """The legend mark of a node kind: an inline SVG of its shape in its colour.
+
+    >>> legend_icon("Village")
+    '<svg class="sym" width="14" height="14" viewBox="0 0 14 14" fill="#2e7d32" aria-hidden="true"><rect x="1" y="3" width="12" height="8" rx="2"/></svg>'
+    """
+    st = style_of(kind)
+    return (f'<svg class="sym" width="14" height="14" viewBox="0 0 14 14" fill="{st["color"]}" '
+            f'aria-hidden="true">{_ICONS.get(st["shape"], _ICONS["dot"])}</svg>')
 
 #: relationship type → colour and Chinese name.
 EDGE_STYLES: dict[str, dict[str, str]] = {

@@ -23,6 +23,7 @@ from typing import Any
 
 import networkx as nx
 
+from ..model import CAUSES
 from ..project import active_on
 from .common import ACTIVE_STATUSES, assists_to, households, measures_for
 
@@ -55,7 +56,7 @@ class UnassistedHousehold:
     village_help: bool
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return asdict(self) | {"cause": CAUSES.get(self.main_cause or 0)}
 
 
 def unassisted_households(G: nx.DiGraph, *, active: tuple[str, ...] = ACTIVE_STATUSES
@@ -97,6 +98,7 @@ class HouseholdGap:
     def as_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["help_ended"] = self.help_ended.isoformat() if self.help_ended else None
+        d["cause"] = CAUSES.get(self.main_cause or 0)
         return d
 
 

@@ -21,6 +21,7 @@ from typing import Any
 
 import networkx as nx
 
+from ..model import CAUSES, MEASURE_TYPES
 from ..project import active_on
 from .common import ACTIVE_STATUSES, households, measures_for
 
@@ -45,6 +46,8 @@ class Mistargeted:
     def as_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["types"] = list(self.types)
+        d["cause"] = CAUSES.get(self.main_cause or 0)
+        d["type_names"] = "、".join(MEASURE_TYPES.get(t, t) for t in self.types)
         return d
 
 

@@ -57,6 +57,23 @@ class AnalysisOptions:
     #: how many households of the ranking by help received to keep.
     top: int = 100
 
+    def __post_init__(self) -> None:
+        bounds = {"excess": (self.excess, 0, None), "min_peers": (self.min_peers, 0, None),
+                  "jaccard": (self.jaccard, 0, 1),
+                  "min_unit_households": (self.min_unit_households, 1, None),
+                  "concentration_share": (self.concentration_share, 0, 1),
+                  "concentration_min_households": (self.concentration_min_households, 1, None),
+                  "top": (self.top, 0, None)}
+        for name, (v, low, high) in bounds.items():
+            if v < low or (high is not None and v > high):
+                want = f"between {low} and {high}" if high is not None else f"{low} or more"
+                raise InputError(f"{OPTION_NAMES.get(name, name)} is {v}; it must be {want}")
+
+
+#: The command-line option that sets each :class:`AnalysisOptions` field, for messages.
+OPTION_NAMES = {"excess": "--excess", "jaccard": "--jaccard", "min_unit_households":
+                "--min-households", "concentration_share": "--share"}
+
 
 @dataclass
 class CountyTotals:
@@ -432,7 +449,7 @@ class CoverageReport:
     as_of: int
     #: One row per year, first registration year to ``as_of``.
     years: list[CoverageRow]
-    #: One row per place one level down (as of ``as_of``), by code.
+    #: One row per place one level down (as of ``as_of``), by code; none for a village.
     parts: list[CoverageRow]
     cross_checks: int = 0
     seconds: float = 0.0
@@ -453,8 +470,9 @@ def report(store: Store, level: str, code: str, *, as_of: int | None = None,
     them helped directly on 31 December and the share targeted (an active measure addresses the
     main cause), entries, exits (脱贫) and returns (返贫), overlapping same-type measures running
     on 31 December, cost of measures started that year and per registered household, and
-    poverty incidence where village populations are known. The same figures as of ``as_of``
-    for each place one level down (:data:`LEVELS`). Every count per year except overlaps (which
+    poverty incidence (people in poverty / population) where the population of every village
+    is known (the ``village-population`` ledger). The same figures as of ``as_of`` for each
+    place one level down (:data:`LEVELS`; none for a village). Every count per year except overlaps (which
     :func:`analyse` checks) is checked county by county against ``analysis_count_coverage``.
 
     Parameters
@@ -525,8 +543,9 @@ def report(store: Store, level: str, code: str, *, as_of: int | None = None,
     pop_total = None if not population or any(v is None for v in population.values()) \
         else sum(v or 0 for v in population.values())
     year_rows = [CoverageRow.make(code, name, y, totals[y], pop_total) for y in years]
-    part_rows = [CoverageRow.make(g, names.get(g, g), last, parts[g], population.get(g))
-                 for g in sorted(parts)]
+    part_rows = [] if level == "village" else [
+        CoverageRow.make(g, names.get(g, g), last, parts[g], population.get(g))
+        for g in sorted(parts)]
     return CoverageReport(level, code, name, last, year_rows, part_rows, checks,
                           time.monotonic() - t0)
 
@@ -544,11 +563,12 @@ def _add_population(G: nx.DiGraph, population: dict[str, int | None], part_len: 
 
 #: CSV files :func:`write_reports` writes besides the first analyses' ones, with their columns.
 REPORT_FILES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "gaps": ("gaps.csv", ("household", "village", "level", "main_cause", "help_ended")),
+    "gaps": ("gaps.csv", ("household", "village", "level", "main_cause", "cause", "help_ended")),
     "villages_without_team": ("poor_villages_without_team.csv", ("village", "name", "households")),
     "counties_without_designated": ("poverty_counties_without_designated.csv",
                                     ("county", "name", "areas")),
-    "mistargeted": ("mistargeted.csv", ("household", "village", "main_cause", "kind", "types")),
+    "mistargeted": ("mistargeted.csv", ("household", "village", "main_cause", "cause", "kind", "types",
+                                    "type_names")),
     "overhelped": ("overhelped.csv", ("household", "village", "units", "village_median", "peers")),
     "shared_persons": ("shared_persons.csv", ("pid", "masked", "households")),
     "similar_units": ("similar_units.csv", ("unit_a", "unit_b", "shared", "households_a",

@@ -37,6 +37,10 @@ def _write(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]], enc
     if path.is_dir():
         raise InputError(f"{path}: is a directory; give a file name with --out, e.g. "
                          f"{path / 'ledger.csv'}")
+    if path.suffix.lower() not in (".csv", ".xlsx"):
+        raise InputError(f"{path}: a ledger is written as .csv or .xlsx (what `graphreg "
+                         f"import` reads); name the file {path.with_suffix('.csv').name} or "
+                         f"{path.with_suffix('.xlsx').name}")
     enc = encoding.lower().replace("_", "-")
     enc = "utf-8-sig" if enc in ("utf-8", "utf8") else encoding
     if path.suffix.lower() != ".xlsx":

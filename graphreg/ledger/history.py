@@ -83,7 +83,12 @@ def _freeze(v: Any) -> Any:
     return v
 
 
-def graph_snapshot(store: Store, *, ignore: Sequence[str] = ("batch", "row"),
+#: Provenance properties: which batch and ledger row wrote a node or relationship (a village's
+#: population has its own, apart from its poor-village listing's).
+PROVENANCE: tuple[str, ...] = ("batch", "row", "population_batch", "population_row")
+
+
+def graph_snapshot(store: Store, *, ignore: Sequence[str] = PROVENANCE,
                    skip_labels: Sequence[str] = ()) -> dict[str, Counter[Any]]:
     """The whole graph as comparable multisets of nodes and relationships.
 

@@ -249,6 +249,14 @@ _KINDS = (
         C("exit_year", "出列年度", parse_year, False, ("退出年度",), "year, not before since"),
     ), ("code",), "Poor villages (贫困村) with the year they were listed and exited.",
         check=_check_village),
+    Kind("village-population", "村人口", (
+        C("code", "行政村代码", parse_code, True, ("村代码", "village_code", "village"),
+          "12-digit village code", ref="village"),
+        C("population", "户籍人口", _at_least(parse_int, 1, "population"), True,
+          ("人口", "总人口", "农村户籍人口"), "people registered in the village (户籍人口), ≥ 1"),
+        C("year", "统计年度", parse_year, False, ("年度",), "year the population was counted"),
+    ), ("code",), "Village populations (户籍人口), the denominator of poverty incidence "
+        "(贫困发生率) in `graphreg report`; one row per village, the latest count."),
     Kind("households", "贫困户", (
         C("id", "户编号", parse_code, True, ("贫困户编号", "household_id", "household", "户号"),
           "household number"),

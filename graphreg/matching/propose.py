@@ -305,12 +305,20 @@ def propose_assignments(store: "Store", *, counties: Sequence[str] | None = None
 
     Returns
     -------
-    A :class:`Proposal`.
+    A :class:`Proposal`. Raises :class:`InputError` when a locked household or unit or a
+    county is not in the graph.
     """
     weights = weights or Weights()
     today = today or dt.date.today()
     locked_h = sorted(set(lock_households))
     locked_u = set(lock_units)
+    unknown = store.query("match_unknown_ids", households=locked_h, units=sorted(locked_u),
+                          counties=list(counties or []))[0]
+    bad = [f"{what} {', '.join(unknown[key])}" for what, key in (
+        ("household", "households"), ("unit", "units"), ("county", "counties")) if unknown[key]]
+    if bad:
+        raise InputError(f"Not in the graph: {'; '.join(bad)}. Check the ids (a lock or county "
+                         "that matches nothing would silently change nothing).")
     addresses = {r["type"]: list(r["causes"]) for r in store.query("match_addresses")}
     if counties is None:
         counties = [r["county"] for r in store.query("match_counties", active=list(active))]
