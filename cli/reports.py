@@ -246,8 +246,7 @@ def register(app: typer.Typer) -> None:
             raise fail(e)
         if csv:
             from graphreg.reports import write_csv
-            rows = [{"part": "year", **r.as_dict()} for r in rep.years] + \
-                   [{"part": "place", **r.as_dict()} for r in rep.parts]
+            rows = rep.rows()
             write_csv(csv, rows, ("part",) + COVERAGE_COLUMNS)
             err.print(f"wrote {len(rows)} rows to {csv}")
         if as_json:

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .analysis.run import ANALYSES, analyse, compare_with_planted, write_reports
+from .analysis.run import (ANALYSES, analyse, compare_with_planted, report,
+                           write_coverage_report, write_reports)
 from .db import connect
 from .geography import import_geography, read_division
 from .ids import load_key
@@ -102,7 +103,8 @@ def run_demo(out: Path, *, province: str = "52", households: int = 100_000, seed
              settings: Settings | None = None, progress: Progress | None = None,
              log: Callable[[str], None] | None = None) -> DemoResult:
     """Start Neo4j, load a province's real geography, generate a registry for its counties,
-    run the analyses and write reports and a diagram of the village with most households."""
+    run the analyses and write their reports, coverage reports (the province, and the county
+    and village with most households) and a diagram of that village."""
     from .visualizations import village_diagram  # late: pyvis is only needed here
 
     settings = settings or Settings.from_env()
@@ -144,8 +146,17 @@ def run_demo(out: Path, *, province: str = "52", households: int = 100_000, seed
         write_json(out / "registry.json", {"registry": reg.counts(), "planted_check":
                                            res.facts["planted_check"]})
         res.files.append(out / "registry.json")
+        rep = report(store, "province", province, as_of=CHECK_YEAR, progress=progress)
+        res.files += write_coverage_report(rep, out)
+        res.facts["report"] = {"province": province, "years": len(rep.years),
+                               "places": len(rep.parts), "cross_checks": rep.cross_checks,
+                               "last_year": rep.years[-1].as_dict() if rep.years else None}
         if reg.households:
             busiest = Counter(h["village"] for h in reg.households).most_common(1)[0][0]
+            res.files += write_coverage_report(
+                report(store, "county", busiest[:6], as_of=CHECK_YEAR), out)
+            res.files += write_coverage_report(
+                report(store, "village", busiest, as_of=CHECK_YEAR), out)
             path = out / f"village-{busiest}.html"
             res.facts["diagram"] = village_diagram(store, busiest, path)
             res.files.append(path)

@@ -454,6 +454,12 @@ class CoverageReport:
     cross_checks: int = 0
     seconds: float = 0.0
 
+    def rows(self) -> list[dict[str, Any]]:
+        """The report as flat rows for CSV: ``part`` is ``year`` (the trend) or ``place`` (the
+        places one level down); the other columns are :data:`COVERAGE_COLUMNS`."""
+        return [{"part": "year", **r.as_dict()} for r in self.years] + \
+               [{"part": "place", **r.as_dict()} for r in self.parts]
+
     def as_dict(self) -> dict[str, Any]:
         return {"level": self.level, "code": self.code, "name": self.name, "as_of": self.as_of,
                 "years": [r.as_dict() for r in self.years],
@@ -580,6 +586,19 @@ REPORT_FILES: dict[str, tuple[str, tuple[str, ...]]] = {
                                                    "top_households")),
     "ranking": ("households_ranked.csv", ("household", "village", "cost", "measures", "units")),
 }
+
+
+def write_coverage_report(rep: CoverageReport, out: Any) -> list[Any]:
+    """Write ``rep`` as ``report-<level>-<code>.csv`` (:meth:`CoverageReport.rows`) and
+    ``.json`` in folder ``out``; returns the paths written."""
+    from pathlib import Path
+
+    from ..reports import write_csv, write_json
+    stem = Path(out) / f"report-{rep.level}-{rep.code}"
+    csv_path, json_path = stem.with_suffix(".csv"), stem.with_suffix(".json")
+    write_csv(csv_path, rep.rows(), ("part",) + COVERAGE_COLUMNS)
+    write_json(json_path, rep.as_dict())
+    return [csv_path, json_path]
 
 
 def write_reports(res: AnalysisResult, out: Any) -> list[Any]:
