@@ -65,8 +65,10 @@ class AnalysisOptions:
                   "concentration_min_households": (self.concentration_min_households, 1, None),
                   "top": (self.top, 0, None)}
         for name, (v, low, high) in bounds.items():
-            if v < low or (high is not None and v > high):
+            if v < low or (high is not None and v > high) or (name == "jaccard" and v == 0):
                 want = f"between {low} and {high}" if high is not None else f"{low} or more"
+                if name == "jaccard":
+                    want = "above 0 and at most 1"
                 raise InputError(f"{OPTION_NAMES.get(name, name)} is {v}; it must be {want}")
 
 
