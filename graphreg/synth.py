@@ -480,8 +480,8 @@ def generate(geography: dict[str, list[dict[str, Any]]], *, households: int, see
 
 
 #: Synthetic poverty incidence in 2014 (registered people / village population) drawn per
-#: village: poor villages and the others. Assumed, not published per village; they put the
-#: incidence of a generated province near the 2014 figures of the poorest provinces.
+#: village, for poor villages and for the others. Assumed: no per-village figures are
+#: published (DOMAIN.md); only the ranges' order (poor villages far above the rest) is meant.
 INCIDENCE_POOR = (0.15, 0.45)
 INCIDENCE_OTHER = (0.03, 0.12)
 
