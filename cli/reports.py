@@ -249,12 +249,14 @@ def register(app: typer.Typer) -> None:
             rows = rep.rows()
             write_csv(csv, rows, ("part",) + COVERAGE_COLUMNS)
             err.print(f"wrote {len(rows)} rows to {csv}")
+        for note in rep.notes():
+            err.print(note)
         if as_json:
             table([], (), as_json=True, json_data=rep.as_dict())
             return
         trend = ("year", "households", "people", "in_poverty", "assisted_share", "targeted_share",
                  "entries", "exits", "returns", "overlaps", "cost", "cost_per_household",
-                 "poverty_incidence")
+                 "people_in_poverty", "population", "poverty_incidence")
         table([r.as_dict() for r in rep.years], trend,
               title=f"{rep.name} ({rep.level} {rep.code}) by year")
         if rep.level == "village":

@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -492,7 +493,7 @@ def _village_population(seed: int, counties: list[str],
     """A population (户籍人口, counted in 2014) for every rural village of the generated counties,
     so that reports show poverty incidence: the people registered there divided by an incidence
     drawn from :data:`INCIDENCE_POOR` or :data:`INCIDENCE_OTHER`; a village with nobody
-    registered gets 100-400 people. Its own random stream, so the rest of the registry does not
+    registered gets about the median population of its county's other villages. Its own random stream, so the rest of the registry does not
     depend on it."""
     rng = random.Random(f"{seed}/population")
     people: dict[str, int] = defaultdict(int)
@@ -501,11 +502,22 @@ def _village_population(seed: int, counties: list[str],
     poor = {v["code"] for v in reg.poor_villages}
     rows = []
     for county in counties:
+        pops: dict[str, int] = {}
+        empty = []
         for v in sorted(by_county[county], key=lambda v: v["code"]):
             n = people.get(v["code"], 0)
+            if not n:
+                empty.append(v["code"])
+                continue
             low, high = INCIDENCE_POOR if v["code"] in poor else INCIDENCE_OTHER
-            pop = max(n, round(n / rng.uniform(low, high))) if n else rng.randrange(100, 401)
-            rows.append({"code": v["code"], "population": pop, "year": 2014})
+            pops[v["code"]] = max(n, round(n / rng.uniform(low, high)))
+        # villages with nobody registered: on the scale of the county's other villages (the
+        # registry is smaller than the real one, so are its villages), or 100-400 people
+        typical = statistics.median(pops.values()) if pops else None
+        for code in empty:
+            pops[code] = max(1, round(typical * rng.uniform(0.5, 1.5))) if typical \
+                else rng.randrange(100, 401)
+        rows += [{"code": c, "population": pops[c], "year": 2014} for c in sorted(pops)]
     return rows
 
 

@@ -22,7 +22,7 @@ COUNTY = "520423"
 @lru_cache(maxsize=1)
 def _geo() -> dict[str, list[dict[str, str]]]:
     geo = read_division(counties=[COUNTY])
-    geo["villages"] = [v for v in geo["villages"] if v["kind"] == "rural"][:2]
+    geo["villages"] = [v for v in geo["villages"] if v["kind"] == "rural"][:3]
     return geo
 
 
@@ -219,6 +219,7 @@ def test_poverty_incidence_from_an_imported_population_ledger(
     v1, v2 = small["v1"], small["v2"]
     rep = report(store, "county", COUNTY, as_of=2020)
     assert rep.years[-1].poverty_incidence is None  # no population known
+    assert rep.population_unknown == sorted([v1, v2]) and "2 villages" in rep.notes()[0]
     f = tmp_path / "population.csv"
     f.write_text(f"行政村代码,户籍人口,统计年度\n{v2},40,2014\n", encoding="utf-8")
     res = import_ledgers(store, [("village-population", f)], key=b"k")
@@ -227,15 +228,37 @@ def test_poverty_incidence_from_an_imported_population_ledger(
     assert report(store, "village", v2, as_of=2020).years[-1].poverty_incidence == 0.1
     # the county still misses v1's population: no incidence rather than a wrong one
     rep = report(store, "county", COUNTY, as_of=2020)
-    assert rep.years[-1].poverty_incidence is None
+    assert rep.years[-1].poverty_incidence is None and rep.population_unknown == [v1]
     f.write_text(f"code,population\n{v2},40\n{v1},60\n", encoding="utf-8")
     import_ledgers(store, [("village-population", f)], key=b"k")
     rep = report(store, "county", COUNTY, as_of=2020)
     # 2020: H1, H2, H3, H4 in poverty (H5 exited in 2018), 8 people of 100; 2017: all 10
     assert [(r.year, r.people_in_poverty, r.poverty_incidence) for r in rep.years[-4:]] == [
         (2017, 10, 0.1), (2018, 8, 0.08), (2019, 8, 0.08), (2020, 8, 0.08)]
+    assert rep.population_unknown == [] and rep.notes() == []
+    assert rep.years[-1].population == 100
+    # a third village with people but no registered household counts in the denominator
+    v3 = _geo()["villages"][2]["code"]
+    f.write_text(f"code,population\n{v3},100\n", encoding="utf-8")
+    import_ledgers(store, [("village-population", f)], key=b"k")
+    rep = report(store, "county", COUNTY, as_of=2020)
+    assert (rep.years[-1].population, rep.years[-1].poverty_incidence) == (200, 0.04)
+    assert sum(p.population or 0 for p in rep.parts) == 200
+    assert v3[:9] in [p.code for p in rep.parts]
+    r3 = report(store, "village", v3, as_of=2020)
+    assert [(r.year, r.households, r.poverty_incidence) for r in r3.years][-2:] == [
+        (2019, 0, 0.0), (2020, 0, 0.0)]
+    # a population smaller than the people registered there is reported, not hidden
+    f.write_text(f"code,population\n{v1},1\n", encoding="utf-8")
+    import_ledgers(store, [("village-population", f)], key=b"k")
+    rep = report(store, "county", COUNTY, as_of=2020)
+    assert rep.population_too_small == [{"village": v1, "people": 6, "population": 1}]
+    assert rep.notes() == [f"Village {v1}: 6 people registered but a population of 1; "
+                           "correct its village-population row."]
+    f.write_text(f"code,population\n{v1},60\n", encoding="utf-8")
+    import_ledgers(store, [("village-population", f)], key=b"k")
     facts = [r for r in trace(store, "village", v1).facts if r.fact == "population"]
-    assert [(r.info["population"], r.row) for r in facts] == [(60, 3)]
+    assert [(r.info["population"], r.row) for r in facts] == [(60, 2)]
     bad = tmp_path / "bad.csv"
     bad.write_text(f"code,population\n{v1},0\n", encoding="utf-8")
     with pytest.raises(Exception, match="row 2.*population"):

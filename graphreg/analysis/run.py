@@ -421,6 +421,8 @@ class CoverageRow:
     assisted_share: float | None
     targeted_share: float | None
     cost_per_household: float | None
+    #: people registered in the place's villages (户籍人口); None when any village lacks it
+    population: int | None
     poverty_incidence: float | None
 
     @classmethod
@@ -431,7 +433,7 @@ class CoverageRow:
                    c.assisted, c.targeted, c.entries, c.exits, c.returns, c.overlaps, c.cost,
                    share(c.assisted, c.in_poverty), share(c.targeted, c.in_poverty),
                    round(c.cost / c.households, 2) if c.households else None,
-                   share(c.people_in_poverty, population) if population else None)
+                   population, share(c.people_in_poverty, population) if population else None)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -455,6 +457,30 @@ class CoverageReport:
     parts: list[CoverageRow]
     cross_checks: int = 0
     seconds: float = 0.0
+    #: Villages of the place (with households or marked poor) whose population is unknown:
+    #: while any is, poverty incidence is left empty.
+    population_unknown: list[str] = field(default_factory=list)
+    #: Villages with more people registered than their population (a wrong population):
+    #: ``{village, people, population}``.
+    population_too_small: list[dict[str, Any]] = field(default_factory=list)
+
+    def notes(self) -> list[str]:
+        """Why figures are missing or doubtful, in words for people."""
+        out = []
+        if self.population_unknown:
+            n = len(self.population_unknown)
+            out.append(f"Poverty incidence is left empty where a village's population is "
+                       f"unknown: {n} village{'s' if n > 1 else ''} "
+                       f"({', '.join(self.population_unknown[:5])}{' …' if n > 5 else ''}); "
+                       "import a village-population ledger (`graphreg template "
+                       "village-population`).")
+        for v in self.population_too_small[:5]:
+            out.append(f"Village {v['village']}: {v['people']} people registered but a "
+                       f"population of {v['population']}; correct its village-population row.")
+        if len(self.population_too_small) > 5:
+            out.append(f"… and {len(self.population_too_small) - 5} more villages with more "
+                       "people registered than their population.")
+        return out
 
     def rows(self) -> list[dict[str, Any]]:
         """The report as flat rows for CSV: ``part`` is ``year`` (the trend) or ``place`` (the
@@ -466,7 +492,9 @@ class CoverageReport:
         return {"level": self.level, "code": self.code, "name": self.name, "as_of": self.as_of,
                 "years": [r.as_dict() for r in self.years],
                 "parts": [r.as_dict() for r in self.parts],
-                "cross_checks": self.cross_checks, "seconds": round(self.seconds, 2)}
+                "cross_checks": self.cross_checks, "seconds": round(self.seconds, 2),
+                "population_unknown": self.population_unknown,
+                "population_too_small": self.population_too_small, "notes": self.notes()}
 
 
 def report(store: Store, level: str, code: str, *, as_of: int | None = None,
@@ -508,6 +536,9 @@ def report(store: Store, level: str, code: str, *, as_of: int | None = None,
              "province": Scope(province=code)}[level]
     cs = list_counties(store, province=scope.province, county_codes=scope.counties or None,
                        area=scope.area, villages=scope.villages or None)
+    if not cs and level in ("village", "township", "county"):
+        # no households there, but people may live there: incidence 0 needs its county
+        cs = [{"code": code[:6], "name": ""}]
     codes = [c["code"] for c in cs]
     yr = store.query("analysis_year_range", counties=codes)[0] if codes else {}
     first = yr.get("first")
@@ -521,6 +552,8 @@ def report(store: Store, level: str, code: str, *, as_of: int | None = None,
     totals: dict[int, CoverageCounts] = {y: CoverageCounts() for y in years}
     parts: dict[str, CoverageCounts] = {}
     population: dict[str, int | None] = {}
+    unknown: list[str] = []
+    too_small: list[dict[str, Any]] = []
     checks = 0
     for i, c in enumerate(cs, start=1):
         G = restrict(project_county(store, c["code"], as_of=last, addresses=addresses,
@@ -543,7 +576,19 @@ def report(store: Store, level: str, code: str, *, as_of: int | None = None,
                 pairs.append((f"{y} {k}", getattr(mine, k), want.get(y, {}).get(k, 0)))
         _check(c["code"], pairs)
         checks += len(pairs)
-        _add_population(G, population, part_len)
+        pops, people = _village_populations(
+            G, store.query("report_populated_villages", county=c["code"]), scope)
+        for v, pop in pops.items():
+            g = v[:part_len]
+            if pop is None:
+                unknown.append(v)
+                population[g] = None
+            elif population.get(g, 0) is not None:
+                population[g] = (population.get(g) or 0) + pop
+            if pop is not None and people.get(v, 0) > pop:
+                too_small.append({"village": v, "people": people[v], "population": pop})
+            if level != "village":
+                parts.setdefault(g, CoverageCounts())  # a place with people but no households
         del G
         if progress:
             progress(c["code"], i, len(cs))
@@ -555,18 +600,26 @@ def report(store: Store, level: str, code: str, *, as_of: int | None = None,
         CoverageRow.make(g, names.get(g, g), last, parts[g], population.get(g))
         for g in sorted(parts)]
     return CoverageReport(level, code, name, last, year_rows, part_rows, checks,
-                          time.monotonic() - t0)
+                          time.monotonic() - t0, sorted(unknown),
+                          sorted(too_small, key=lambda v: v["village"]))
 
 
-def _add_population(G: nx.DiGraph, population: dict[str, int | None], part_len: int) -> None:
+def _village_populations(G: nx.DiGraph, populated: list[dict[str, Any]], scope: Scope
+                         ) -> tuple[dict[str, int | None], dict[str, int]]:
+    """The population of every village of a county graph (None: unknown) plus the villages of
+    ``populated`` rows in the scope that the graph lacks (no households, not poor), and the
+    people registered per village."""
+    pops: dict[str, int | None] = {}
+    people: dict[str, int] = {}
     for _, d in G.nodes(data=True):
-        if d.get("kind") != "village":
-            continue
-        g = d["code"][:part_len]
-        if d.get("population") is None:
-            population[g] = None
-        elif g not in population or population[g] is not None:
-            population[g] = (population.get(g) or 0) + int(d["population"])
+        if d.get("kind") == "village":
+            pops[d["code"]] = None if d.get("population") is None else int(d["population"])
+        elif d.get("kind") == "household":
+            people[d["village"]] = people.get(d["village"], 0) + (d.get("size") or 0)
+    for r in populated:
+        if scope.holds_village(r["code"]) and pops.get(r["code"]) is None:
+            pops[r["code"]] = int(r["population"])
+    return pops, people
 
 
 #: CSV files :func:`write_reports` writes besides the first analyses' ones, with their columns.
