@@ -57,6 +57,8 @@ def _show(rows: list[dict[str, Any]], columns: tuple[str, ...], title: str, limi
         write_csv(csv, rows, columns)
         err.print(f"wrote {len(rows)} rows to {csv}")
     shown = rows[:limit] if limit else rows
+    if as_json and len(shown) < len(rows):
+        err.print(f"{len(shown)} of {len(rows)} rows; --limit 0 gives all")
     table(shown, columns, title=f"{title} ({len(rows)}; {len(shown)} shown)", as_json=as_json)
 
 

@@ -271,7 +271,9 @@ def test_poverty_incidence_from_an_imported_population_ledger(
     ("jaccard", 2, "--jaccard is 2; it must be above 0 and at most 1"),
     ("jaccard", 0, "--jaccard is 0; it must be above 0 and at most 1"),
     ("excess", -0.5, "--excess is -0.5; it must be 0 or more"),
-    ("min_unit_households", 0, "--min-households is 0; it must be 1 or more")])
+    ("min_unit_households", 0, "--min-households is 0; it must be 1 or more"),
+    ("concentration_share", float("nan"), "--share is nan; it must be between 0 and 1"),
+    ("excess", float("nan"), "--excess is nan; it must be 0 or more")])
 def test_thresholds_out_of_range_are_refused(option: str, value: float, message: str) -> None:
     with pytest.raises(InputError) as e:
         engine.AnalysisOptions(**{option: value})

@@ -49,6 +49,7 @@ def test_generate_analyse_json_and_reports(store: Store, tmp_path: Path) -> None
     assert lines[0] == "household,village,main_cause,cause,village_help" and len(lines) == 13
     r = runner.invoke(app, ["unassisted", "--county", "520423", "--limit", "3", "--json"])
     assert r.exit_code == 0 and len(json.loads(r.stdout)) == 3
+    assert "3 of 12 rows; --limit 0 gives all" in r.stderr  # JSON cut short says so
 
 
 def test_bad_input_exits_non_zero_with_a_message(store: Store) -> None:

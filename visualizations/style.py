@@ -52,7 +52,7 @@ NODE_STYLES: dict[str, dict[str, Any]] = {
                 "size": 8},
     "MeasureType": {"color": "#ce93d8", "shape": "triangleDown",
                     "name": "措施类型", "size": 12},
-    "Cause": {"color": "#e53935", "shape": "triangle", "name": "主要致贫原因",
+    "Cause": {"color": "#e53935", "shape": "triangle", "name": "致贫原因",
               "size": 14},
     "StatusChange": {"color": "#9e9e9e", "shape": "ellipse", "name": "状态变更",
                      "size": 10},
@@ -123,7 +123,7 @@ EDGE_STYLES: dict[str, dict[str, str]] = {
 
 UNIT_KIND_NAMES = {k[5:]: v["name"] for k, v in NODE_STYLES.items() if k.startswith("Unit:")}
 STATUS_ORDER = ("未脱贫", "预脱贫", "脱贫", "返贫", "监测")
-_HIDDEN = {"pid", "batch", "row"}  # never in a tooltip's property list (provenance shown apart)
+_HIDDEN = {"pid", "batch", "row", "population_batch", "population_row"}  # never in a tooltip's property list (provenance shown apart)
 
 
 def style_of(kind: str) -> dict[str, Any]:
@@ -139,8 +139,8 @@ def edge_style(rel: str) -> dict[str, str]:
 def fmt(value: Any) -> str:
     """A property value as plain text (dates ISO, lists joined, floats trimmed).
 
-    >>> fmt(dt.date(2016, 3, 1)), fmt([1, "a"]), fmt(2.50), fmt(None)
-    ('2016-03-01', '1、a', '2.5', '')
+    >>> fmt(dt.date(2016, 3, 1)), fmt([1, "a"]), fmt(2.50), fmt(None), fmt(True)
+    ('2016-03-01', '1、a', '2.5', '', '是')
     """
     if value is None:
         return ""
@@ -150,6 +150,8 @@ def fmt(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, (list, tuple)):
         return "、".join(fmt(v) for v in value)
+    if isinstance(value, bool):
+        return "是" if value else "否"
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)
@@ -160,7 +162,13 @@ def base_kind(kind: str) -> str:
 
 
 def label_of(kind: str, props: dict[str, Any]) -> str:
-    """The short text drawn on a node."""
+    """The short text drawn on a node.
+
+    >>> label_of("Batch", {"id": "B20261203192620-e379de5e-1", "file": "ledgers/户.csv"})
+    '批次 户.csv'
+    >>> label_of("Batch", {"id": "B20261203192620-e379de5e-1"})
+    '批次 B202612031926…'
+    """
     k = base_kind(kind)
     if k == "Household":
         return f"{props.get('head_name') or props.get('id')}户"
@@ -172,8 +180,9 @@ def label_of(kind: str, props: dict[str, Any]) -> str:
         return f"{props.get('year')} {props.get('status')}"
     if k == "Person":
         return str(props.get("name") or props.get("masked"))
-    if k == "Batch":
-        return f"批次 {props.get('id')}"
+    if k == "Batch":  # the file name, shortened: a database shape grows with its label
+        text = str(props.get("file") or props.get("id")).replace("\\", "/").rsplit("/", 1)[-1]
+        return f"批次 {text if len(text) <= 14 else text[:13] + '…'}"
     if k == "Folded":
         return f"{props.get('name')}（{props.get('households', 0)}户）"
     return str(props.get("name") or props.get("id") or props.get("code") or kind)
@@ -191,6 +200,8 @@ _FIELD_NAMES = {
     "time": "时间", "operator": "操作员", "rows": "行数", "households": "贫困户数",
     "villages": "村数", "units": "帮扶单位数", "measures": "措施数", "shared": "共同帮扶户数",
     "poverty_county": "贫困县", "key_county": "重点县", "folded": "合并",
+    "created": "新建行数", "updated": "更新行数", "unchanged": "未变行数", "rejected": "拒收行数",
+    "complete": "已完成", "seq": "序号", "population": "户籍人口", "population_year": "人口统计年度",
 }
 
 

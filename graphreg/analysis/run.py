@@ -8,6 +8,7 @@ and dropped before the next, so memory is bounded by the largest county, not the
 from __future__ import annotations
 
 import heapq
+import math
 import time
 from collections.abc import Callable, Collection
 from dataclasses import asdict, dataclass, field
@@ -65,7 +66,8 @@ class AnalysisOptions:
                   "concentration_min_households": (self.concentration_min_households, 1, None),
                   "top": (self.top, 0, None)}
         for name, (v, low, high) in bounds.items():
-            if v < low or (high is not None and v > high) or (name == "jaccard" and v == 0):
+            if math.isnan(v) or v < low or (high is not None and v > high) \
+                    or (name == "jaccard" and v == 0):
                 want = f"between {low} and {high}" if high is not None else f"{low} or more"
                 if name == "jaccard":
                     want = "above 0 and at most 1"
