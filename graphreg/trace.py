@@ -37,6 +37,8 @@ FACT_NAMES = {"household": "贫困户", "unit": "帮扶主体", "village": "村"
               "cause": "致贫原因", "households": "贫困户（按脱贫标志）", "assists": "帮扶",
               "measure": "帮扶措施", "status": "状态变更"}
 COLUMNS = ("fact", "date", "end", "entity", "name", "cost", "detail", "source")
+#: The source shown for a fact of a generated registry (no ledger row wrote it).
+GENERATED = "generated (graphreg generate)"
 
 
 def _native(v: Any) -> Any:
@@ -79,6 +81,8 @@ class Fact:
     cost: float | int | None = None
     batch: str | None = None
     row: int | None = None
+    #: True when no batch wrote the fact and its county holds a generated registry
+    generated: bool = False
 
     def display_name(self) -> str:
         if self.fact == "measure":
@@ -104,7 +108,8 @@ class Fact:
         return {"fact": self.fact, "date": _text(self.date), "end": _text(self.end),
                 "entity": self.entity, "name": self.display_name(),
                 "cost": self.cost, "detail": self.detail(),
-                "source": f"{self.batch}:{self.row}" if self.batch is not None else "",
+                "source": f"{self.batch}:{self.row}" if self.batch is not None
+                else GENERATED if self.generated else "",
                 "batch": self.batch, "row": self.row, "info": {k: _text(v) if isinstance(
                     _native(v), (dt.date, list)) else v for k, v in self.info.items()}}
 
@@ -181,7 +186,9 @@ def trace(store: "Store", kind: str, ident: str) -> Trace:
     -------
     A :class:`Trace`; its facts are ordered by kind then date; :meth:`Trace.timeline` orders
     them by date. ``Trace.batches`` lists the import batches that wrote the entity or the facts
-    hanging off it (empty when nothing was imported from a ledger).
+    hanging off it (empty when nothing was imported from a ledger). In a county holding a
+    generated registry, facts no batch wrote have ``generated`` set (source
+    :data:`GENERATED`).
 
     Raises
     ------
@@ -198,6 +205,10 @@ def trace(store: "Store", kind: str, ident: str) -> Trace:
         facts.append(Fact(r["fact"], _native(r["date"]), _native(r["end"]), str(r["entity"]),
                           str(r["name"] if r["name"] is not None else ""), info, r["cost"],
                           r["batch"], r["row"]))
+    origin = store.query("trace_origin", element=found["element"])
+    if origin and origin[0]["synthetic"]:
+        for f in facts:
+            f.generated = f.batch is None
     facts.sort(key=_sort_key)
     batches = [{k: _text(v) if k == "time" else v for k, v in b.items()}
                for b in store.query("trace_batches", element=found["element"])]

@@ -111,3 +111,23 @@ def test_trace_errors(small: Store) -> None:
         trace(small, "household", COUNTY)  # a county code is not a household
     with pytest.raises(InputError, match="same entity"):
         trace_path(small, H1, H1)
+
+
+def test_facts_of_a_generated_registry_say_so(store: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from graphreg.geography import read_division
+    from graphreg.ledger import import_ledgers
+    from graphreg.pipeline import load_synthetic
+    from graphreg.synth import FaultRates
+    from graphreg.trace import GENERATED
+    geo = read_division(counties=["520423"])
+    reg, _ = load_synthetic(store, geo, households=30, seed=2, rates=FaultRates(), key=b"k")
+    h = next(x["id"] for x in reg.households if any(m["household"] == x["id"]
+                                                     for m in reg.measures))
+    t = trace(store, "household", h)
+    assert t.facts and {r["source"] for r in t.rows()} == {GENERATED}
+    # a later ledger row is cited as such; the rest stays generated
+    f = tmp_path / "population.csv"
+    f.write_text(f"code,population\n{h[:12]},300\n", encoding="utf-8")
+    res = import_ledgers(store, [("village-population", f)], key=b"k")
+    v = {r["fact"]: r["source"] for r in trace(store, "village", h[:12]).rows()}
+    assert v["population"] == f"{res.files[0].batch}:2" and v["village"] == GENERATED
