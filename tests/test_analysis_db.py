@@ -250,7 +250,10 @@ def test_poverty_incidence_from_an_imported_population_ledger(
         (2019, 0, 0.0), (2020, 0, 0.0)]
     # a population smaller than the people registered there is reported, not hidden
     f.write_text(f"code,population\n{v1},1\n", encoding="utf-8")
-    import_ledgers(store, [("village-population", f)], key=b"k")
+    res = import_ledgers(store, [("village-population", f)], key=b"k")
+    assert [(w.row, w.column, w.message) for w in res.warnings] == [
+        (2, "population", f"population 1 is smaller than the 6 people registered in village "
+                          f"{v1}; check the number and the village code")]
     rep = report(store, "county", COUNTY, as_of=2020)
     assert rep.population_too_small == [{"village": v1, "people": 6, "population": 1}]
     assert rep.notes() == [f"Village {v1}: 6 people registered but a population of 1; "

@@ -426,6 +426,23 @@ def _reference_checks(store: Store, files: list[_File], c: _Collector) -> None:
             target.update(r.record["id"] for r in f.rows if r.ok)
 
 
+def _population_checks(store: Store, files: list[_File], c: _Collector) -> None:
+    """Warn about a village population smaller than the people registered there (the poverty
+    incidence would exceed 100%): usually a typo or the wrong village code."""
+    rows = [(f, r) for f in files if f.kind.name == "village-population" for r in f.rows
+            if r.ok]
+    if not rows:
+        return
+    people = {x["code"]: x["people"] for x in store.query(
+        "ledger_village_people", codes=sorted({r.record["code"] for _, r in rows}))}
+    for f, r in rows:
+        n, pop = people.get(r.record["code"], 0), r.record["population"]
+        if n > pop:
+            c.warning(f, r.row, "population", str(pop),
+                      f"population {pop} is smaller than the {n} people registered in village "
+                      f"{r.record['code']}; check the number and the village code")
+
+
 def _identity_checks(store: Store, files: list[_File], c: _Collector) -> None:
     """Warn about people listed in more than one household, and mark each such row that is
     not the person's first (home) household as ``extra``: it adds a membership with its own
@@ -595,6 +612,7 @@ def import_ledgers(store: Store, inputs: Sequence[tuple[str, Path]], *, key: byt
     _same_key_checks(files, c)
     _reference_checks(store, files, c)
     _identity_checks(store, files, c)
+    _population_checks(store, files, c)
     c.errors.sort(key=lambda p: (p.file, p.row))
     if c.errors and on_error == "abort":
         for f in files:
