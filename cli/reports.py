@@ -128,6 +128,9 @@ def register(app: typer.Typer) -> None:
         if level is not None and level not in ("none", "village_only", "ended"):
             err.print("--level must be none, village_only or ended.")
             raise typer.Exit(2)
+        if as_of is None and what == "households":
+            err.print("Without --as-of, help given at any time counts, so no household is "
+                      "'ended'; give --as-of YEAR to judge help on 31 December of that year.")
         res = _run(province, county, area, village, as_of, ["gaps"])
         if what == "villages":
             _show([v.as_dict() for v in res.villages_without_team],
@@ -213,7 +216,8 @@ def register(app: typer.Typer) -> None:
             err.print("--level must be village, county, flagged or households.")
             raise typer.Exit(2)
         res = _run(province, county, area, village, as_of, ["concentration"],
-                   concentration_share=share, top=max(limit, 1) if level == "households" else 100)
+                   concentration_share=share,
+                   top=(0 if csv else limit) if level == "households" else 100)
         cols = ("level", "code", "name", "households", "measures", "cost", "top10_share", "gini",
                 "top_households")
         if level == "households":

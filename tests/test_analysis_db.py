@@ -87,6 +87,12 @@ def test_analyse_small_graph_exact(store: Store, small: dict[str, str]) -> None:
     assert [(r.household, r.cost) for r in res.ranking] == [
         ("H1", 1500), ("H2", 300), ("H3", 200), ("H4", 0), ("H5", 0)]
     assert res.cross_checks >= 15
+    top2 = analyse(store, as_of=2020, analyses=["concentration"],
+                   options=engine.AnalysisOptions(top=2))
+    assert [(r.household, r.cost) for r in top2.ranking] == [("H1", 1500), ("H2", 300)]
+    every = analyse(store, as_of=2020, analyses=["concentration"],
+                    options=engine.AnalysisOptions(top=0))  # 0: all (gave 1 row before)
+    assert [r.household for r in every.ranking] == ["H1", "H2", "H3", "H4", "H5"]
     # as of 2017 H3's cadre and measure still run; H5 had not exited yet
     res = analyse(store, as_of=2017, analyses=ANALYSES)
     assert [(g.household, g.level) for g in res.gaps] == [("H4", "none"), ("H5", "village_only")]
@@ -108,12 +114,26 @@ def test_village_filter_and_unknown_codes(store: Store, small: dict[str, str]) -
     assert res.counties_without_designated == []  # a village filter does not judge the county
     with pytest.raises(InputError):
         analyse(store, county_codes=["110101"])
+    # a mistyped code among good ones is refused, not silently dropped
+    with pytest.raises(InputError) as e:
+        analyse(store, county_codes=[COUNTY, "999999"], villages=[small["v1"], "520423999999",
+                                                                  "520423999"])
+    assert str(e.value).startswith("Unknown code: county 999999; village or township "
+                                   "520423999999, 520423999. ")
+    with pytest.raises(InputError, match="Unknown code: area A9"):
+        analyse(store, area="A9")
     with pytest.raises(InputError):
         analyse(store, analyses=["astrology"])
     with pytest.raises(InputError):
         report(store, "county", "999999")
     with pytest.raises(InputError):
         report(store, "planet", COUNTY)
+    # a real county with no registry: no years to report ("year 0 is out of range" before)
+    import_geography(store, read_division(counties=["520102"]))
+    with pytest.raises(InputError, match="No household is registered in county 520102"):
+        report(store, "county", "520102")
+    empty = report(store, "county", "520102", as_of=2020)
+    assert [(r.year, r.households) for r in empty.years] == [(2020, 0)]
 
 
 def test_empty_database(store: Store) -> None:
@@ -217,32 +237,30 @@ def test_poverty_incidence_from_an_imported_population_ledger(
     from graphreg.ledger import import_ledgers
     from graphreg.trace import trace
     v1, v2 = small["v1"], small["v2"]
+    v3 = _geo()["villages"][2]["code"]  # a rural village with no registered household
     rep = report(store, "county", COUNTY, as_of=2020)
     assert rep.years[-1].poverty_incidence is None  # no population known
-    assert rep.population_unknown == sorted([v1, v2]) and "2 villages" in rep.notes()[0]
+    assert rep.population_unknown == sorted([v1, v2, v3]) and "3 villages" in rep.notes()[0]
     f = tmp_path / "population.csv"
     f.write_text(f"行政村代码,户籍人口,统计年度\n{v2},40,2014\n", encoding="utf-8")
     res = import_ledgers(store, [("village-population", f)], key=b"k")
     assert (res.exit_code, [(x.created, x.updated) for x in res.files]) == (0, [(1, 0)])
     # v2: H3 and H4 (2 people each) in poverty in 2020 -> 4 of 40
     assert report(store, "village", v2, as_of=2020).years[-1].poverty_incidence == 0.1
-    # the county still misses v1's population: no incidence rather than a wrong one
-    rep = report(store, "county", COUNTY, as_of=2020)
-    assert rep.years[-1].poverty_incidence is None and rep.population_unknown == [v1]
     f.write_text(f"code,population\n{v2},40\n{v1},60\n", encoding="utf-8")
     import_ledgers(store, [("village-population", f)], key=b"k")
+    # the county still misses v3's population, though nobody there is registered: no
+    # incidence rather than one from part of the county
     rep = report(store, "county", COUNTY, as_of=2020)
-    # 2020: H1, H2, H3, H4 in poverty (H5 exited in 2018), 8 people of 100; 2017: all 10
-    assert [(r.year, r.people_in_poverty, r.poverty_incidence) for r in rep.years[-4:]] == [
-        (2017, 10, 0.1), (2018, 8, 0.08), (2019, 8, 0.08), (2020, 8, 0.08)]
-    assert rep.population_unknown == [] and rep.notes() == []
-    assert rep.years[-1].population == 100
-    # a third village with people but no registered household counts in the denominator
-    v3 = _geo()["villages"][2]["code"]
+    assert rep.years[-1].poverty_incidence is None and rep.population_unknown == [v3]
     f.write_text(f"code,population\n{v3},100\n", encoding="utf-8")
     import_ledgers(store, [("village-population", f)], key=b"k")
     rep = report(store, "county", COUNTY, as_of=2020)
-    assert (rep.years[-1].population, rep.years[-1].poverty_incidence) == (200, 0.04)
+    # 2020: H1, H2, H3, H4 in poverty (H5 exited in 2018), 8 people of 200; 2017: all 10
+    assert [(r.year, r.people_in_poverty, r.poverty_incidence) for r in rep.years[-4:]] == [
+        (2017, 10, 0.05), (2018, 8, 0.04), (2019, 8, 0.04), (2020, 8, 0.04)]
+    assert rep.population_unknown == [] and rep.notes() == []
+    assert rep.years[-1].population == 200
     assert sum(p.population or 0 for p in rep.parts) == 200
     assert v3[:9] in [p.code for p in rep.parts]
     r3 = report(store, "village", v3, as_of=2020)

@@ -55,7 +55,7 @@ def test_generate_analyse_json_and_reports(store: Store, tmp_path: Path) -> None
 def test_bad_input_exits_non_zero_with_a_message(store: Store) -> None:
     r = runner.invoke(app, ["unassisted", "--county", "999999"])
     assert r.exit_code == 2
-    assert "No households are registered in counties 999999" in r.output
+    assert "Unknown code: county 999999" in r.output
     r = runner.invoke(app, ["db", "wipe"])
     assert r.exit_code == 2 and "--yes" in r.output
     r = runner.invoke(app, ["geography", "import"])

@@ -55,7 +55,7 @@ class AnalysisOptions:
     concentration_share: float = 0.5
     #: concentration: fewest households of a flagged village.
     concentration_min_households: int = 10
-    #: how many households of the ranking by help received to keep.
+    #: how many households of the ranking by help received to keep (0: all).
     top: int = 100
 
     def __post_init__(self) -> None:
@@ -205,6 +205,7 @@ def analyse(store: Store, *, province: str | None = None, county_codes: list[str
     run = set(analyses or ()) | {"overlaps"}
     scope = Scope(province, tuple(county_codes or ()), area, tuple(villages or ()))
     res = AnalysisResult(as_of=as_of, ran=tuple(a for a in ANALYSES if a in run))
+    _refuse_unknown_places(store, province, county_codes, area, villages)
     cs = list_counties(store, province=province, county_codes=county_codes, area=area,
                        villages=villages)
     if (province or county_codes or area or villages) and not cs:
@@ -290,8 +291,8 @@ def analyse(store: Store, *, province: str | None = None, county_codes: list[str
             res.concentrated += concentrated_villages(
                 G, share=opts.concentration_share,
                 min_households=opts.concentration_min_households, help_rows=hh)
-            ranking = heapq.nsmallest(opts.top, ranking + hh[:opts.top],
-                                      key=lambda r: (-r.cost, -r.measures, r.household))
+            ranking = heapq.nsmallest(opts.top, ranking + hh[:opts.top], key=_by_help) \
+                if opts.top else ranking + hh
         _check(code, checks)
         res.cross_checks += len(checks)
         res.counties.append(tot)
@@ -299,13 +300,34 @@ def analyse(store: Store, *, province: str | None = None, county_codes: list[str
         if progress:
             progress(code, i, len(cs))
     res.shared_persons = sorted(shared.values())
-    res.ranking = ranking
+    res.ranking = sorted(ranking, key=_by_help)
     for name in ("unassisted", "overlaps", "gaps", "villages_without_team",
                  "counties_without_designated", "mistargeted", "overhelped", "similar_units",
                  "concentration", "concentrated"):
         getattr(res, name).sort()
     res.seconds = time.monotonic() - t0
     return res
+
+
+def _by_help(r: HouseholdHelp) -> tuple[float, int, str]:
+    """Most help first: cost, then measures, then household id."""
+    return (-r.cost, -r.measures, r.household)
+
+
+def _refuse_unknown_places(store: Store, province: str | None, county_codes: list[str] | None,
+                           area: str | None, villages: list[str] | None) -> None:
+    """Raise :class:`InputError` naming every filter code that is nothing in the graph (a
+    mistyped code would otherwise narrow the run silently)."""
+    r = store.query("analysis_unknown_places", counties=list(county_codes or []),
+                    villages=list(villages or []), areas=[area] if area else [],
+                    provinces=[province] if province else [])[0]
+    bad = [f"{what} {', '.join(r[key])}" for what, key in (
+        ("province", "provinces"), ("county", "counties"), ("area", "areas"),
+        ("village or township", "villages")) if r[key]]
+    if bad:
+        raise InputError(f"Unknown code: {'; '.join(bad)}. Check the code (villages have 12 "
+                         "digits, townships 9, counties 6) or import that geography first "
+                         "(`graphreg geography import`).")
 
 
 def _where(scope: Scope) -> str:
@@ -547,7 +569,10 @@ def report(store: Store, level: str, code: str, *, as_of: int | None = None,
     last = as_of if as_of is not None else max(
         (y for y in (yr.get("last"), yr.get("last_registered")) if y is not None), default=None)
     if first is None or last is None:
-        first = last = as_of if as_of is not None else 0
+        if as_of is None:
+            raise InputError(f"No household is registered in {level} {code} ({name}), so there "
+                             "is no year to report; give --as-of YEAR to see it for that year.")
+        first = last = as_of
     years = list(range(min(first, last), last + 1))
     part_len = {"village": 12, "township": 9, "county": 6}[LEVELS[level]]
     addresses = measure_type_causes(store)
@@ -556,6 +581,7 @@ def report(store: Store, level: str, code: str, *, as_of: int | None = None,
     population: dict[str, int | None] = {}
     unknown: list[str] = []
     too_small: list[dict[str, Any]] = []
+    people: dict[str, int] = {}
     checks = 0
     for i, c in enumerate(cs, start=1):
         G = restrict(project_county(store, c["code"], as_of=last, addresses=addresses,
@@ -578,22 +604,24 @@ def report(store: Store, level: str, code: str, *, as_of: int | None = None,
                 pairs.append((f"{y} {k}", getattr(mine, k), want.get(y, {}).get(k, 0)))
         _check(c["code"], pairs)
         checks += len(pairs)
-        pops, people = _village_populations(
-            G, store.query("report_populated_villages", county=c["code"]), scope)
-        for v, pop in pops.items():
-            g = v[:part_len]
-            if pop is None:
-                unknown.append(v)
-                population[g] = None
-            elif population.get(g, 0) is not None:
-                population[g] = (population.get(g) or 0) + pop
-            if pop is not None and people.get(v, 0) > pop:
-                too_small.append({"village": v, "people": people[v], "population": pop})
-            if level != "village":
-                parts.setdefault(g, CoverageCounts())  # a place with people but no households
+        for _, d in G.nodes(data=True):
+            if d.get("kind") == "household":
+                people[d["village"]] = people.get(d["village"], 0) + (d.get("size") or 0)
         del G
         if progress:
             progress(c["code"], i, len(cs))
+    # the denominator: every village of the place, households or not; unknown if any lacks it
+    for r in store.query("report_village_populations", level=level, code=code):
+        v, pop, g = r["code"], r["population"], r["code"][:part_len]
+        if pop is None:
+            unknown.append(v)
+            population[g] = None
+        elif population.get(g, 0) is not None:
+            population[g] = (population.get(g) or 0) + int(pop)
+        if pop is not None and people.get(v, 0) > pop:
+            too_small.append({"village": v, "people": people[v], "population": int(pop)})
+        if level != "village" and pop is not None:
+            parts.setdefault(g, CoverageCounts())  # a place with people but no households
     names = {r["code"]: r["name"] for r in store.query("analysis_place_names", codes=sorted(parts))}
     pop_total = None if not population or any(v is None for v in population.values()) \
         else sum(v or 0 for v in population.values())
@@ -604,24 +632,6 @@ def report(store: Store, level: str, code: str, *, as_of: int | None = None,
     return CoverageReport(level, code, name, last, year_rows, part_rows, checks,
                           time.monotonic() - t0, sorted(unknown),
                           sorted(too_small, key=lambda v: v["village"]))
-
-
-def _village_populations(G: nx.DiGraph, populated: list[dict[str, Any]], scope: Scope
-                         ) -> tuple[dict[str, int | None], dict[str, int]]:
-    """The population of every village of a county graph (None: unknown) plus the villages of
-    ``populated`` rows in the scope that the graph lacks (no households, not poor), and the
-    people registered per village."""
-    pops: dict[str, int | None] = {}
-    people: dict[str, int] = {}
-    for _, d in G.nodes(data=True):
-        if d.get("kind") == "village":
-            pops[d["code"]] = None if d.get("population") is None else int(d["population"])
-        elif d.get("kind") == "household":
-            people[d["village"]] = people.get(d["village"], 0) + (d.get("size") or 0)
-    for r in populated:
-        if scope.holds_village(r["code"]) and pops.get(r["code"]) is None:
-            pops[r["code"]] = int(r["population"])
-    return pops, people
 
 
 #: CSV files :func:`write_reports` writes besides the first analyses' ones, with their columns.
