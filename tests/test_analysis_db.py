@@ -193,6 +193,19 @@ def test_overhelped_and_similar_units_agree_with_cypher(store: Store, small: dic
     # S3, S4, S5 help X5 and X6 (identical); S2 = {X3..X6}: with S0/S1 4/6
     assert got == [("S0", "S1", 6), ("S0", "S2", 4), ("S1", "S2", 4), ("S3", "S4", 2),
                    ("S3", "S5", 2), ("S4", "S5", 2)]
+    # X7, helped by seven units since 2016 but registered only in 2019, is not judged (nor a
+    # peer) before 2019 (it was flagged as of 2018 before)
+    store.write("merge_households", [{
+        "id": "X7", "village": v, "county": COUNTY, "head_name": "X7", "size": 1,
+        "attribute": "一般贫困户", "standard": "国家", "status": "未脱贫", "registered_year": 2019,
+        "income": 2000, "main_cause": 1, "other_causes": []}])
+    store.write("merge_assists", [
+        {"unit": f"S{i}", "target": "X7", "level": "household", "since": d(2016, 1, 1),
+         "until": None, "role": "社会帮扶"} for i in range(7)])
+    over = {y: [(o.household, o.units, o.village_median) for o in analyse(
+        store, as_of=y, analyses=["overhelped"]).overhelped] for y in (2018, 2020)}
+    # (as of 2018 H3 still has its cadre: peers 1, 2, 2, 3, 3, 6)
+    assert over == {2018: [("X5", 7, 2.5)], 2020: [("X5", 7, 3), ("X7", 7, 3)]}
 
 
 def test_cli_commands(store: Store, small: dict[str, str], tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -34,7 +34,7 @@ from typing import Any
 import networkx as nx
 
 from ..project import active_on
-from .common import helping_units
+from .common import helping_units, households
 
 _OPEN = dt.date.max
 
@@ -118,7 +118,8 @@ def overhelped_households(G: nx.DiGraph, *, day: dt.date | None = None, excess: 
     A unit helps a household when it assists it or gives it a measure active on ``day``
     (defaults to the graph's ``date``). The median is taken over the *other* households of
     the same village that some unit helps (its peers), so one household cannot raise its own
-    bar; villages with fewer than ``min_peers`` peers are not judged. Any status counts.
+    bar; villages with fewer than ``min_peers`` peers are not judged. Any status counts, but
+    only households registered by the graph's as-of year.
 
     Parameters
     ----------
@@ -142,9 +143,7 @@ def overhelped_households(G: nx.DiGraph, *, day: dt.date | None = None, excess: 
     """
     day = G.graph.get("date") if day is None else day
     by_village: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for n, d in G.nodes(data=True):
-        if d.get("kind") != "household":
-            continue
+    for n, d in households(G):  # registered as of the graph's year, any status
         k = len(helping_units(G, n, day))
         if k:
             by_village[d["village"]].append((d["id"], k))
