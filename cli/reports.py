@@ -179,7 +179,7 @@ def register(app: typer.Typer) -> None:
         Example: `graphreg overlaps --county 520423 --kind similar_units --jaccard 0.8`
         """
         views = {"same_type": ("overlaps", "overlaps",
-                               ("household", "type", "unit_a", "unit_b", "start", "end"),
+                               ("household", "type_name", "unit_a", "unit_b", "start", "end"),
                                "overlapping same-type measures"),
                  "overhelped": ("overhelped", "overhelped",
                                 ("household", "village", "units", "village_median", "peers"),

@@ -24,7 +24,8 @@ from .synth import CHECK_YEAR, FaultRates, generate, write_registry
 Progress = Callable[[str, int, int], None]
 
 UNASSISTED_COLUMNS = ("household", "village", "main_cause", "cause", "village_help")
-OVERLAP_COLUMNS = ("household", "type", "unit_a", "unit_b", "measure_a", "measure_b", "start", "end")
+OVERLAP_COLUMNS = ("household", "type", "type_name", "unit_a", "unit_b", "measure_a", "measure_b",
+                   "start", "end")
 COUNTY_COLUMNS = ("county", "name", "households", "unassisted", "overlaps")
 
 

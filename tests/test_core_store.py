@@ -126,7 +126,8 @@ def test_unassisted_and_overlaps_on_a_small_graph(store: Store) -> None:
     ov = overlapping_help(G)
     assert [o.as_dict() for o in ov] == [{
         "household": "h3", "type": "medical", "unit_a": "dept", "unit_b": "ent",
-        "measure_a": "m2", "measure_b": "m3", "start": "2017-03-01", "end": "2017-06-30"}]
+        "measure_a": "m2", "measure_b": "m3", "start": "2017-03-01", "end": "2017-06-30",
+        "type_name": "医疗扶持"}]
     res = analyse(store, county_codes=[COUNTY])
     assert res.summary() | {"seconds": 0} == {
         "counties": 1, "households": 5, "unassisted": 2, "unassisted_village_help_only": 1,
@@ -146,8 +147,10 @@ def test_open_ended_measures_overlap_everything_after_their_start(store: Store) 
 def test_empty_county_and_unknown_county(store: Store) -> None:
     import_geography(store, _geo())
     assert analyse(store).summary()["households"] == 0
-    with pytest.raises(InputError, match="No households are registered in counties 999999"):
+    with pytest.raises(InputError, match="Unknown code: county 999999"):
         analyse(store, county_codes=["999999"])
+    with pytest.raises(InputError, match=f"No households are registered in counties {COUNTY}"):
+        analyse(store, county_codes=[COUNTY])  # a real county, but no registry there
 
 
 def test_cross_check_disagreement_is_an_error(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:

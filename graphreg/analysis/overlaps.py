@@ -33,6 +33,7 @@ from typing import Any
 
 import networkx as nx
 
+from ..model import MEASURE_TYPES
 from ..project import active_on
 from .common import helping_units, households
 
@@ -56,6 +57,7 @@ class Overlap:
         d = asdict(self)
         d["start"] = self.start.isoformat()
         d["end"] = self.end.isoformat() if self.end else None
+        d["type_name"] = MEASURE_TYPES.get(self.type, self.type)
         return d
 
 
