@@ -395,6 +395,8 @@ def generate(geography: dict[str, list[dict[str, Any]]], *, households: int, see
             size = _size(rng)
             head = _name(rng)
             year = 2014 if rng.random() >= late_share else rng.randrange(2015, 2019)
+            if kind != "ok":
+                year = 2014  # planted faults on households registered from the start
             row = {"id": hid, "village": v["code"], "county": county, "head_name": head,
                    "size": size, "attribute": rng.choices(("一般贫困户", "低保贫困户", "五保户"),
                                                           weights=(75, 20, 5))[0],
@@ -475,9 +477,26 @@ def generate(geography: dict[str, list[dict[str, Any]]], *, households: int, see
         _plant_county(rng, reg, rates, county, county_households, kind_of, cadres, cadre_of,
                       units_of)
     _plant_shared_persons(rng, reg, rates, kind_of, members)
+    _no_help_before_registration(reg)
     reg.village_population = _village_population(seed, counties, by_county, reg)
     reg.faults = {k: sorted(v) for k, v in faults.items()}
     return reg
+
+
+def _no_help_before_registration(reg: Registry) -> None:
+    """Move the start of household help drawn before the household was registered to 1
+    January of its registration year (help is given to registered households)."""
+    registered = {h["id"]: dt.date(h["registered_year"], 1, 1) for h in reg.households}
+    for a in reg.assists:
+        first = registered.get(a["target"]) if a["level"] == "household" else None
+        if first and a["since"] < first:
+            a["since"] = first
+    for m in reg.measures:
+        first = registered.get(m["household"])
+        if first and m["start"] < first:
+            m["start"] = first
+            if m["end"] is not None and m["end"] < first:
+                m["end"] = first
 
 
 #: Synthetic poverty incidence in 2014 (registered people / village population) drawn per

@@ -134,3 +134,15 @@ def test_status_history_registration_exits_and_returns() -> None:
         statuses.update(s for _, s in changes[1:])
     assert statuses["脱贫"] > 100 and 0 < statuses["返贫"] < statuses["脱贫"]
     assert {rows[h]["registered_year"] for h in rows} == {2014, 2015, 2016, 2017, 2018}
+
+
+def test_no_help_starts_before_the_household_is_registered() -> None:
+    from graphreg.geography import read_division
+    from graphreg.synth import generate
+    reg = generate(read_division(counties=["520423"]), households=3000, seed=4)
+    first = {h["id"]: h["registered_year"] for h in reg.households}
+    assert sum(y > 2014 for y in first.values()) > 100  # late registrations exist
+    assert [m["id"] for m in reg.measures if m["start"].year < first[m["household"]]] == []
+    assert [a for a in reg.assists if a["level"] == "household"
+            and a["since"].year < first[a["target"]]] == []
+    assert all(m["end"] is None or m["end"] >= m["start"] for m in reg.measures)
