@@ -9,7 +9,7 @@ prefix        ``kind`` attribute   attributes
                                    registered_year, history, label
 ``U:<id>``    ``unit``             id, unit_kind, label
 ``M:<id>``    ``measure``          id, type, cost, start, end, label
-``V:<code>``  ``village``          code, poor, population, label
+``V:<code>``  ``village``          code, poor, label
 ``K:<code>``  ``county``           code, poverty_county, areas, label
 ``C:<code>``  ``cause``            code, label
 ``P:<pid>``   ``person``           pid, masked, elsewhere (households in other counties), label
@@ -123,19 +123,17 @@ def _cause(G: nx.DiGraph, code: int) -> str:
 
 
 def add_village(G: nx.DiGraph, r: dict[str, Any]) -> str:
-    """Add (or complete) a village node from ``{code, name?, poor?, population?}``."""
+    """Add (or complete) a village node from ``{code, name?, poor?}``."""
     v = f"V:{r['code']}"
     if v not in G:
         G.add_node(v, kind="village", code=r["code"], label=r.get("name") or r["code"],
-                   poor=bool(r.get("poor")), population=r.get("population"))
+                   poor=bool(r.get("poor")))
     else:
         d = G.nodes[v]
         if r.get("name"):
             d["label"] = r["name"]
         if "poor" in r:
             d["poor"] = bool(r["poor"])
-        if r.get("population") is not None:
-            d["population"] = r["population"]
     return v
 
 

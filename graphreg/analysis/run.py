@@ -481,8 +481,8 @@ class CoverageReport:
     parts: list[CoverageRow]
     cross_checks: int = 0
     seconds: float = 0.0
-    #: Villages of the place (with households or marked poor) whose population is unknown:
-    #: while any is, poverty incidence is left empty.
+    #: Villages of the place (rural, or with households or a population) whose population is
+    #: unknown: while any is, poverty incidence is left empty.
     population_unknown: list[str] = field(default_factory=list)
     #: Villages with more people registered than their population (a wrong population):
     #: ``{village, people, population}``.
@@ -532,8 +532,9 @@ def report(store: Store, level: str, code: str, *, as_of: int | None = None,
     on 31 December, cost of measures started that year and per registered household, and
     poverty incidence (people in poverty / population) where the population of every village
     is known (the ``village-population`` ledger). The same figures as of ``as_of`` for each
-    place one level down (:data:`LEVELS`; none for a village). Every count per year except overlaps (which
-    :func:`analyse` checks) is checked county by county against ``analysis_count_coverage``.
+    place one level down (:data:`LEVELS`; none for a village). Every count per year except
+    overlaps (which :func:`analyse` checks) is checked county by county against
+    ``analysis_count_coverage``.
 
     Parameters
     ----------
