@@ -244,17 +244,15 @@ def register(app: typer.Typer) -> None:
 
         Example: `graphreg report county 520423 --as-of 2020 --csv out/report-520423.csv`
         """
-        from graphreg.analysis.run import COVERAGE_COLUMNS, report
+        from graphreg.analysis.run import report
         try:
             with _store() as s, progress() as cb:
                 rep = report(s, level, code, as_of=as_of, progress=cb)
         except GraphregError as e:
             raise fail(e)
         if csv:
-            from graphreg.reports import write_csv
-            rows = rep.rows()
-            write_csv(csv, rows, ("part",) + COVERAGE_COLUMNS)
-            err.print(f"wrote {len(rows)} rows to {csv}")
+            from graphreg.analysis.run import write_coverage_csv
+            err.print(f"wrote {write_coverage_csv(rep, csv)} rows to {csv}")
         for note in rep.notes():
             err.print(note)
         if as_json:

@@ -661,12 +661,21 @@ def write_coverage_report(rep: CoverageReport, out: Any) -> list[Any]:
     ``.json`` in folder ``out``; returns the paths written."""
     from pathlib import Path
 
-    from ..reports import write_csv, write_json
+    from ..reports import write_json
     stem = Path(out) / f"report-{rep.level}-{rep.code}"
     csv_path, json_path = stem.with_suffix(".csv"), stem.with_suffix(".json")
-    write_csv(csv_path, rep.rows(), ("part",) + COVERAGE_COLUMNS)
+    write_coverage_csv(rep, csv_path)
     write_json(json_path, rep.as_dict())
     return [csv_path, json_path]
+
+
+def write_coverage_csv(rep: CoverageReport, path: Any) -> int:
+    """Write ``rep`` as CSV (:meth:`CoverageReport.rows`) to ``path``; returns the rows
+    written."""
+    from ..reports import write_csv
+    rows = rep.rows()
+    write_csv(path, rows, ("part",) + COVERAGE_COLUMNS)
+    return len(rows)
 
 
 def write_reports(res: AnalysisResult, out: Any) -> list[Any]:
