@@ -8,7 +8,6 @@ and dropped before the next, so memory is bounded by the largest county, not the
 from __future__ import annotations
 
 import heapq
-import math
 import time
 from collections.abc import Callable, Collection
 from dataclasses import asdict, dataclass, field
@@ -59,18 +58,20 @@ class AnalysisOptions:
     top: int = 100
 
     def __post_init__(self) -> None:
-        bounds = {"excess": (self.excess, 0, None), "min_peers": (self.min_peers, 0, None),
-                  "jaccard": (self.jaccard, 0, 1),
-                  "min_unit_households": (self.min_unit_households, 1, None),
-                  "concentration_share": (self.concentration_share, 0, 1),
-                  "concentration_min_households": (self.concentration_min_households, 1, None),
-                  "top": (self.top, 0, None)}
-        for name, (v, low, high) in bounds.items():
-            if math.isnan(v) or v < low or (high is not None and v > high) \
-                    or (name == "jaccard" and v == 0):
-                want = f"between {low} and {high}" if high is not None else f"{low} or more"
-                if name == "jaccard":
-                    want = "above 0 and at most 1"
+        # field: (value, allowed, what to say)
+        checks = {
+            "excess": (self.excess, self.excess >= 0, "0 or more"),
+            "min_peers": (self.min_peers, self.min_peers >= 0, "0 or more"),
+            "jaccard": (self.jaccard, 0 < self.jaccard <= 1, "above 0 and at most 1"),
+            "min_unit_households": (self.min_unit_households, self.min_unit_households >= 1,
+                                    "1 or more"),
+            "concentration_share": (self.concentration_share,
+                                    0 <= self.concentration_share <= 1, "between 0 and 1"),
+            "concentration_min_households": (self.concentration_min_households,
+                                             self.concentration_min_households >= 1, "1 or more"),
+            "top": (self.top, self.top >= 0, "0 or more")}
+        for name, (v, ok, want) in checks.items():
+            if not ok:  # NaN fails every comparison, so it is refused too
                 raise InputError(f"{OPTION_NAMES.get(name, name)} is {v}; it must be {want}")
 
 

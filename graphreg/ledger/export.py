@@ -13,14 +13,13 @@ reads them back unchanged.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
 from ..db import Store
 from ..errors import InputError
-from ..reports import safe_cell
+from ..reports import write_csv
 from .spec import Kind, kind
 from .values import cell
 
@@ -52,7 +51,7 @@ def _write(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]], enc
         path.parent.mkdir(parents=True, exist_ok=True)
         if path.suffix.lower() == ".xlsx":
             return _write_xlsx(path, header, rows)
-        return _write_csv(path, header, rows, enc)
+        return write_csv(path, (dict(zip(header, r)) for r in rows), header, encoding=enc)
     except UnicodeEncodeError as e:
         path.unlink(missing_ok=True)
         raise InputError(f"{path}: the text {e.object[e.start:e.end]!r} cannot be written in "
@@ -78,16 +77,6 @@ def _write_xlsx(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]]
     return n
 
 
-def _write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]], enc: str
-               ) -> int:
-    n = 0
-    with open(path, "w", encoding=enc, newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(header)
-        for r in rows:
-            w.writerow([safe_cell(x) for x in r])
-            n += 1
-    return n
 
 
 def write_template(kind_name: str, path: Path, *, headers: Headers = "zh",

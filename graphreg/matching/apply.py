@@ -124,6 +124,14 @@ def _records(path: Path, data: bytes) -> list[tuple[int, dict[str, Any]]]:
     raise InputError(f"{path}: a proposal is a .csv, .xlsx or .json file")
 
 
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as e:
+        raise InputError(
+            f"{path}: cannot read the proposal ({e.strerror}); check the path") from None
+
+
 def read_proposal(path: Path, *, allow_several_units: bool = False) -> list[ProposedPair]:
     """The pairs of a proposal file, rows with an empty unit skipped.
 
@@ -136,11 +144,7 @@ def read_proposal(path: Path, *, allow_several_units: bool = False) -> list[Prop
     -------
     One :class:`ProposedPair` per row with a unit, in file order.
     """
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise InputError(
-            f"{path}: cannot read the proposal ({e.strerror}); check the path") from None
+    data = _read(path)
     return _pairs(path, _records(path, data), allow_several_units)
 
 
@@ -194,11 +198,7 @@ def apply_proposal(store: "Store", path: Path, *, operator: str | None = None,
     -------
     An :class:`ApplyResult`.
     """
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise InputError(
-            f"{path}: cannot read the proposal ({e.strerror}); check the path") from None
+    data = _read(path)
     today = today or dt.date.today()
     sha = hashlib.sha256(data).hexdigest()
     records = _records(path, data)
