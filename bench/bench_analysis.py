@@ -6,7 +6,9 @@ writes it, then runs in a fresh child process (so its memory is its own) all ana
 (``analyse`` as of the generator's check year, with the Cypher cross-checks) and the province's
 coverage report, and compares the findings with the planted faults. Prints, from one run, time
 and peak memory (the child's own VmHWM, i.e. peak RSS; with --tracemalloc also Python's traced peak) per size
-and their ratios to the first size.
+and their ratios to the first size; where the time goes (reading from Neo4j, NetworkX, the Cypher
+cross-checks) with ours against Cypher's own aggregates (the engine's limit); and peak memory
+against the naive way, the whole province's graphs held at once (``--no-naive`` skips it).
 
     python bench/bench_analysis.py                      # 100k and 1M households
     python bench/bench_analysis.py --sizes 20000 100000 # quicker
@@ -65,6 +67,8 @@ def _analyse(env: dict[str, str], province: str, year: int, trace: bool, q: Any)
     check = compare_with_planted(store, res)
     store.close()
     q.put({"analyse_s": round(t1 - t0, 1), "report_s": round(t2 - t1, 1),
+           "analyse_phases": res.timings, "report_phases": rep.timings,
+           "projected_nodes": res.projected_nodes,
            "total_s": round(t2 - t0, 1),
            "rss_mb": _peak_rss_mb(),
            "traced_peak_mb": round(tracemalloc.get_traced_memory()[1] / 2**20, 1) if trace else None,
@@ -73,6 +77,36 @@ def _analyse(env: dict[str, str], province: str, year: int, trace: bool, q: Any)
            "planted_exact": all(c["missed"] == 0 and c["extra"] == 0 for c in check.values()),
            "planted_check": check,
            "report_last_year": rep.years[-1].as_dict() if rep.years else None})
+
+
+def _whole_province(env: dict[str, str], province: str, year: int, q: Any) -> None:
+    """Child process, the naive way: every county graph of the province held at once (what one
+    projection of the whole province would hold, before any analysis); send back time, peak
+    memory and node count."""
+    os.environ.update(env)
+    from graphreg.db import connect
+    from graphreg.project import counties, measure_type_causes, project_county
+    from graphreg.settings import Settings
+    store = connect(Settings.from_env(), start=False)
+    t0 = time.perf_counter()
+    addresses = measure_type_causes(store)
+    graphs = [project_county(store, c["code"], as_of=year, addresses=addresses)
+              for c in counties(store, province=province)]
+    t1 = time.perf_counter()
+    store.close()
+    q.put({"seconds": round(t1 - t0, 1), "rss_mb": _peak_rss_mb(),
+           "nodes": sum(G.number_of_nodes() for G in graphs)})
+
+
+def _in_child(target: Any, *args: Any) -> dict[str, Any]:
+    """Run ``target(*args, queue)`` in a fresh process (its memory is its own); its answer."""
+    ctx = mp.get_context("spawn")
+    q = ctx.Queue()
+    p = ctx.Process(target=target, args=(*args, q))
+    p.start()
+    out: dict[str, Any] = q.get()
+    p.join()
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -84,6 +118,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pagecache", default="4g")
     ap.add_argument("--tracemalloc", action="store_true",
                     help="also trace Python allocations (slower)")
+    ap.add_argument("--no-naive", dest="naive", action="store_false",
+                    help="skip the naive way (the whole province's graphs held at once)")
     ap.add_argument("--json", type=Path, help="write the figures here too")
     a = ap.parse_args(argv)
 
@@ -128,17 +164,17 @@ def main(argv: list[str] | None = None) -> int:
             write_s = time.perf_counter() - t
             del reg
             print(f"{n}: generated {gen_s:.0f}s, written {write_s:.0f}s", file=sys.stderr)
-            ctx = mp.get_context("spawn")
-            q = ctx.Queue()
-            p = ctx.Process(target=_analyse, args=(env, a.province, CHECK_YEAR, a.tracemalloc, q))
-            p.start()
-            out = q.get()
-            p.join()
+            out = _in_child(_analyse, env, a.province, CHECK_YEAR, a.tracemalloc)
+            if a.naive:
+                out["naive"] = _in_child(_whole_province, env, a.province, CHECK_YEAR)
             rows.append({"households": n, "generate_s": round(gen_s, 1),
                          "write_s": round(write_s, 1), "registry": counts, **out})
             r = rows[-1]
-            print(f"{n}: analyse {r['analyse_s']}s, report {r['report_s']}s, "
-                  f"rss {r['rss_mb']} MB, planted exact: {r['planted_exact']}", file=sys.stderr)
+            print(f"{n}: analyse {r['analyse_s']}s {r['analyse_phases']}, report "
+                  f"{r['report_s']}s {r['report_phases']}, rss {r['rss_mb']} MB, "
+                  f"planted exact: {r['planted_exact']}", file=sys.stderr)
+            if a.naive:
+                print(f"{n}: naive (whole province held): {r['naive']}", file=sys.stderr)
         store.close()
     finally:
         server.stop()
@@ -153,9 +189,38 @@ def main(argv: list[str] | None = None) -> int:
               f"{r['households'] / base['households']:>7.1f} "
               f"{r['total_s'] / base['total_s']:>7.2f} {r['rss_mb'] / base['rss_mb']:>6.2f} "
               f"{'exact' if r['planted_exact'] else 'MISMATCH'}")
+    _print_ratios(rows, a.naive)
     if a.json:
         a.json.write_text(json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n")
     return 0 if all(r["planted_exact"] for r in rows) else 1
+
+
+def _print_ratios(rows: list[dict[str, Any]], naive: bool) -> None:
+    """Where the time goes, and ours against the engine's limit and the naive way.
+
+    Engine's limit: the Cypher aggregates that cross-check the analyses count the same
+    findings inside Neo4j, with no rows leaving it (``cross_checks``); ours reads each county
+    into NetworkX (``project``) and analyses it there (``networkx``), giving every finding as
+    a row. Naive way: the whole province's graphs held at once instead of one county at a time.
+    """
+    print()
+    print(f"{'households':>11} {'part':>8} {'project s':>10} {'networkx s':>11} "
+          f"{'cypher s':>9} {'ours/cypher':>12}")
+    for r in rows:
+        for part in ("analyse", "report"):
+            t = r[f"{part}_phases"]
+            ours = t["project"] + t["networkx"]
+            ratio = f"{ours / t['cross_checks']:.2f}" if t["cross_checks"] else "-"
+            print(f"{r['households']:>11,} {part:>8} {t['project']:>10.1f} {t['networkx']:>11.1f} "
+                  f"{t['cross_checks']:>9.1f} {ratio:>12}")
+    if naive:
+        print()
+        print(f"{'households':>11} {'largest county nodes':>21} {'all nodes':>10} "
+              f"{'ours MB':>8} {'naive MB':>9} {'naive/ours':>11}")
+        for r in rows:
+            nv = r["naive"]
+            print(f"{r['households']:>11,} {r['largest_county_nodes']:>21,} {nv['nodes']:>10,} "
+                  f"{r['rss_mb']:>8} {nv['rss_mb']:>9} {nv['rss_mb'] / r['rss_mb']:>11.2f}")
 
 
 if __name__ == "__main__":

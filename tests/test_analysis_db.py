@@ -87,6 +87,11 @@ def test_analyse_small_graph_exact(store: Store, small: dict[str, str]) -> None:
     assert [(r.household, r.cost) for r in res.ranking] == [
         ("H1", 1500), ("H2", 300), ("H3", 200), ("H4", 0), ("H5", 0)]
     assert res.cross_checks >= 15
+    # one county projected, so the largest graph is all of it
+    assert res.projected_nodes == res.largest_county_nodes > 0
+    assert set(res.timings) == {"project", "networkx", "cross_checks"}
+    assert all(t >= 0 for t in res.timings.values())
+    assert sum(res.timings.values()) <= res.seconds + 0.01
     top2 = analyse(store, as_of=2020, analyses=["concentration"],
                    options=engine.AnalysisOptions(top=2))
     assert [(r.household, r.cost) for r in top2.ranking] == [("H1", 1500), ("H2", 300)]
@@ -164,6 +169,8 @@ def test_report_levels(store: Store, small: dict[str, str]) -> None:
     assert [(p.code, p.households) for p in rep.parts] == want
     v = report(store, "village", small["v2"], as_of=2020)
     assert (v.years[-1].households, v.parts) == (2, [])  # a village has no places below it
+    assert set(rep.timings) == {"project", "networkx", "cross_checks"}
+    assert sum(rep.timings.values()) <= rep.seconds + 0.01
     a = report(store, "area", "A1", as_of=2020)
     assert a.name == "测试片区" and a.years[-1].households == 5
 

@@ -117,7 +117,12 @@ class AnalysisResult:
     concentrated: list[Concentration] = field(default_factory=list)
     ranking: list[HouseholdHelp] = field(default_factory=list)
     cross_checks: int = 0
+    #: nodes of the largest county graph (what bounds memory) and of all county graphs
     largest_county_nodes: int = 0
+    projected_nodes: int = 0
+    #: seconds of the county loop: reading county graphs from Neo4j (``project``), the
+    #: NetworkX analyses (``networkx``) and the Cypher aggregates checking them (``cross_checks``)
+    timings: dict[str, float] = field(default_factory=dict)
 
     def summary(self) -> dict[str, Any]:
         """Totals for people and scripts (stable keys)."""
@@ -153,6 +158,36 @@ class AnalysisResult:
             out["cross_checks"] = self.cross_checks
         out["seconds"] = round(self.seconds, 2)
         return out
+
+
+class _TimedStore:
+    """The cross-check statements, timed: :attr:`seconds` is the time spent in Neo4j on them
+    (what Cypher alone takes to count what the analyses find)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store, self.seconds = store, 0.0
+
+    def query(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        t = time.perf_counter()
+        try:
+            return self.store.query(name, **params)
+        finally:
+            self.seconds += time.perf_counter() - t
+
+    def value(self, name: str, **params: Any) -> Any:
+        t = time.perf_counter()
+        try:
+            return self.store.value(name, **params)
+        finally:
+            self.seconds += time.perf_counter() - t
+
+
+def _timings(total: float, project: float, cypher: float) -> dict[str, float]:
+    """Where the county loop's ``total`` seconds went: reading county graphs from Neo4j
+    (``project``), the NetworkX analyses (``networkx``, the rest) and the Cypher aggregates that
+    cross-check them (``cross_checks``)."""
+    return {"project": round(project, 3), "networkx": round(total - project - cypher, 3),
+            "cross_checks": round(cypher, 3)}
 
 
 def _check(county: str, pairs: list[tuple[str, Any, Any]]) -> None:
@@ -218,10 +253,16 @@ def analyse(store: Store, *, province: str | None = None, county_codes: list[str
     base = {"villages": vparam, "year": as_of, "day": day, "active": list(ACTIVE_STATUSES)}
     shared: dict[str, SharedPerson] = {}
     ranking: list[HouseholdHelp] = []
+    cypher = _TimedStore(store)
+    project_s = 0.0
+    loop_t0 = time.perf_counter()
     for i, c in enumerate(cs, start=1):
         code = c["code"]
+        t = time.perf_counter()
         G = restrict(project_county(store, code, as_of=as_of, addresses=addresses,
                                     persons="shared_persons" in run), scope)
+        project_s += time.perf_counter() - t
+        res.projected_nodes += G.number_of_nodes()
         res.largest_county_nodes = max(res.largest_county_nodes, G.number_of_nodes())
         tot = CountyTotals(code, c["name"], sum(1 for _, d in G.nodes(data=True)
                                                  if d["kind"] == "household"), 0, 0)
@@ -229,23 +270,23 @@ def analyse(store: Store, *, province: str | None = None, county_codes: list[str
         q = {"county": code, **base}
         un = unassisted_households(G)
         ov = overlapping_help(G, day=day)
-        want = store.query("analysis_count_gaps", **{**q, "day": None})[0]
+        want = cypher.query("analysis_count_gaps", **{**q, "day": None})[0]
         checks.append(("unassisted", len(un), want["total"]))
-        checks.append(("overlaps", len(ov), store.value("analysis_count_overlaps", **q)))
+        checks.append(("overlaps", len(ov), cypher.value("analysis_count_overlaps", **q)))
         res.unassisted += un
         res.overlaps += ov
         tot.unassisted, tot.overlaps = len(un), len(ov)
         if "gaps" in run:
             gaps = household_gaps(G, day=day)
-            want = store.query("analysis_count_gaps", **q)[0]
+            want = cypher.query("analysis_count_gaps", **q)[0]
             for level in ("none", "village_only", "ended"):
                 checks.append((f"gaps {level}", sum(g.level == level for g in gaps), want[level]))
             vg = poor_villages_without_team(G, day=day)
-            checks.append(("poor villages without team", len(vg), store.value(
+            checks.append(("poor villages without team", len(vg), cypher.value(
                 "analysis_count_poor_villages_without_team", **q, team_kinds=["work_team"])))
             cg = [] if vparam else poverty_counties_without_designated(G, day=day)
             if not vparam:
-                checks.append(("poverty county without designated unit", len(cg), store.value(
+                checks.append(("poverty county without designated unit", len(cg), cypher.value(
                     "analysis_count_counties_without_designated", county=code, day=day,
                     kinds=["designated"])))
             res.gaps += gaps
@@ -254,35 +295,35 @@ def analyse(store: Store, *, province: str | None = None, county_codes: list[str
             tot.gaps = len(gaps)
         if "mistargeting" in run:
             mt = mistargeted_households(G, day=day)
-            want = store.query("analysis_count_mistargeted", **q)[0]
+            want = cypher.query("analysis_count_mistargeted", **q)[0]
             for kind in ("unaddressed", "secondary_only"):
                 checks.append((f"mistargeted {kind}", sum(m.kind == kind for m in mt), want[kind]))
             res.mistargeted += mt
             tot.mistargeted = len(mt)
         if "overhelped" in run:
             oh = overhelped_households(G, day=day, excess=opts.excess, min_peers=opts.min_peers)
-            checks.append(("overhelped", len(oh), store.value(
+            checks.append(("overhelped", len(oh), cypher.value(
                 "analysis_count_overhelped", **q, excess=opts.excess, min_peers=opts.min_peers)))
             res.overhelped += oh
             tot.overhelped = len(oh)
         if "shared_persons" in run:
             sp = shared_persons(G)
             checks.append(("shared persons", len(sp),
-                           store.value("analysis_count_shared_persons", **q)))
+                           cypher.value("analysis_count_shared_persons", **q)))
             for s in sp:
                 shared[s.pid] = s
             tot.shared_persons = len(sp)
         if "similar_units" in run:
             su = similar_units(G, threshold=opts.jaccard, min_households=opts.min_unit_households,
                                day=day)
-            checks.append(("similar unit pairs", len(su), store.value(
+            checks.append(("similar unit pairs", len(su), cypher.value(
                 "analysis_count_similar_units", **q, threshold=opts.jaccard,
                 min_households=opts.min_unit_households)))
             res.similar_units += su
             tot.similar_units = len(su)
         if "concentration" in run:
             hh = household_help(G, day=day)
-            want = store.query("analysis_count_concentration", **q)[0]
+            want = cypher.query("analysis_count_concentration", **q)[0]
             tot.measures, tot.cost = sum(r.measures for r in hh), sum(r.cost for r in hh)
             checks += [("registered households", len(hh), want["households"]),
                        ("measures", tot.measures, want["measures"]),
@@ -300,6 +341,7 @@ def analyse(store: Store, *, province: str | None = None, county_codes: list[str
         del G
         if progress:
             progress(code, i, len(cs))
+    res.timings = _timings(time.perf_counter() - loop_t0, project_s, cypher.seconds)
     res.shared_persons = sorted(shared.values())
     res.ranking = sorted(ranking, key=_by_help)
     for name in ("unassisted", "overlaps", "gaps", "villages_without_team",
@@ -488,6 +530,8 @@ class CoverageReport:
     #: Villages with more people registered than their population (a wrong population):
     #: ``{village, people, population}``.
     population_too_small: list[dict[str, Any]] = field(default_factory=list)
+    #: seconds of the county loop by phase (see :attr:`AnalysisResult.timings`)
+    timings: dict[str, float] = field(default_factory=dict)
 
     def notes(self) -> list[str]:
         """Why figures are missing or doubtful, in words for people."""
@@ -585,9 +629,14 @@ def report(store: Store, level: str, code: str, *, as_of: int | None = None,
     too_small: list[dict[str, Any]] = []
     people: dict[str, int] = {}
     checks = 0
+    cypher = _TimedStore(store)
+    project_s = 0.0
+    loop_t0 = time.perf_counter()
     for i, c in enumerate(cs, start=1):
+        t = time.perf_counter()
         G = restrict(project_county(store, c["code"], as_of=last, addresses=addresses,
                                     persons=False), scope)
+        project_s += time.perf_counter() - t
         counts = coverage_counts(G, years, group=lambda d: d["village"][:part_len])
         county_years: dict[int, CoverageCounts] = {}
         for (g, y), cc in counts.items():
@@ -595,7 +644,7 @@ def report(store: Store, level: str, code: str, *, as_of: int | None = None,
             totals[y].add(cc)
             if y == last:
                 parts.setdefault(g, CoverageCounts()).add(cc)
-        want = {r["year"]: r for r in store.query(
+        want = {r["year"]: r for r in cypher.query(
             "analysis_count_coverage", county=c["code"], villages=scope.village_param(),
             years=years, active=list(ACTIVE_STATUSES))}
         pairs = []
@@ -612,6 +661,7 @@ def report(store: Store, level: str, code: str, *, as_of: int | None = None,
         del G
         if progress:
             progress(c["code"], i, len(cs))
+    timings = _timings(time.perf_counter() - loop_t0, project_s, cypher.seconds)
     # the denominator: every village of the place, households or not; unknown if any lacks it
     for r in store.query("report_village_populations", level=level, code=code):
         v, pop, g = r["code"], r["population"], r["code"][:part_len]
@@ -633,7 +683,7 @@ def report(store: Store, level: str, code: str, *, as_of: int | None = None,
         for g in sorted(parts)]
     return CoverageReport(level, code, name, last, year_rows, part_rows, checks,
                           time.monotonic() - t0, sorted(unknown),
-                          sorted(too_small, key=lambda v: v["village"]))
+                          sorted(too_small, key=lambda v: v["village"]), timings)
 
 
 #: CSV files :func:`write_reports` writes besides the first analyses' ones, with their columns.
