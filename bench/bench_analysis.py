@@ -68,6 +68,7 @@ def _analyse(env: dict[str, str], province: str, year: int, trace: bool, q: Any)
     store.close()
     q.put({"analyse_s": round(t1 - t0, 1), "report_s": round(t2 - t1, 1),
            "analyse_phases": res.timings, "report_phases": rep.timings,
+           "slowest_checks": {"analyse": res.slowest_checks, "report": rep.slowest_checks},
            "projected_nodes": res.projected_nodes,
            "total_s": round(t2 - t0, 1),
            "rss_mb": _peak_rss_mb(),
@@ -172,7 +173,8 @@ def main(argv: list[str] | None = None) -> int:
             r = rows[-1]
             print(f"{n}: analyse {r['analyse_s']}s {r['analyse_phases']}, report "
                   f"{r['report_s']}s {r['report_phases']}, rss {r['rss_mb']} MB, "
-                  f"planted exact: {r['planted_exact']}", file=sys.stderr)
+                  f"planted exact: {r['planted_exact']}; slowest cross-checks "
+                  f"{r['slowest_checks']}", file=sys.stderr)
             if a.naive:
                 print(f"{n}: naive (whole province held): {r['naive']}", file=sys.stderr)
         store.close()

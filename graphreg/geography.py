@@ -24,6 +24,7 @@ from typing import Any
 
 from .db import Store, WriteSummary
 from .errors import InputError
+from .schema import refresh_statistics
 
 LEVELS = ("provinces", "cities", "counties", "townships", "villages")
 _FILES = {"provinces": "provinces", "cities": "cities", "counties": "areas",
@@ -141,4 +142,5 @@ def import_geography(store: Store, rows: dict[str, list[dict[str, Any]]], *,
     for level in LEVELS:
         levels[level] = store.write(f"merge_{level}", rows.get(level, []),
                                     batch_size=batch_size, report=progress, task=level)
+    refresh_statistics(store)
     return GeographyResult(levels, time.monotonic() - t0)

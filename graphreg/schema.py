@@ -6,6 +6,11 @@ from .db import Store
 from .model import code_list_rows
 
 
+def refresh_statistics(store: Store) -> None:
+    """Resample out-of-date index statistics and clear cached plans (after a bulk write)."""
+    store.run_script("refresh_statistics")
+
+
 def apply_schema(store: Store) -> None:
     """Create every constraint and index (idempotent) and load the code lists."""
     store.run_script("schema")

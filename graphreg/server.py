@@ -23,6 +23,7 @@ import fcntl
 import os
 import re
 import secrets
+import string
 import shutil
 import signal
 import socket
@@ -171,7 +172,8 @@ class ManagedServer:
         if f.exists():
             return f.read_text().strip()
         f.parent.mkdir(parents=True, exist_ok=True)
-        pw = secrets.token_urlsafe(24)
+        alphabet = string.ascii_letters + string.digits
+        pw = "".join(secrets.choice(alphabet) for _ in range(32))
         fd = os.open(f, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w") as fh:
             fh.write(pw + "\n")
@@ -212,7 +214,7 @@ class ManagedServer:
             env = dict(os.environ, NEO4J_HOME=str(self.home), NEO4J_CONF=str(self.home / "conf"))
             proc = subprocess.run(
                 [self.java(), "-cp", f"{self.lib}/*", "org.neo4j.cli.AdminTool", "dbms",
-                 "set-initial-password", self.password()],
+                 "set-initial-password", "--", self.password()],  # "--": a password may start with "-"
                 capture_output=True, text=True, env=env, check=False)
             if proc.returncode != 0:
                 raise ServerError(

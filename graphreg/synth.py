@@ -54,6 +54,7 @@ from typing import TYPE_CHECKING, Any
 
 from .ids import hash_id, make_id, mask_id
 from .model import ADDRESSES, MAIN_CAUSE_SHARES, MEASURE_TYPES
+from .schema import refresh_statistics
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -699,4 +700,5 @@ def write_registry(store: Store, reg: Registry, *, batch_size: int = 5000,
     parts.append(("planted_faults", "merge_planted_faults", reg.fault_rows()))
     for name, stmt, rows in parts:
         out[name] = store.write(stmt, rows, batch_size=batch_size, report=progress, task=name)
+    refresh_statistics(store)
     return out

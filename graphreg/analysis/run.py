@@ -123,6 +123,8 @@ class AnalysisResult:
     #: seconds of the county loop: reading county graphs from Neo4j (``project``), the
     #: NetworkX analyses (``networkx``) and the Cypher aggregates checking them (``cross_checks``)
     timings: dict[str, float] = field(default_factory=dict)
+    #: the cross-check statements that took longest, with their seconds
+    slowest_checks: dict[str, float] = field(default_factory=dict)
 
     def summary(self) -> dict[str, Any]:
         """Totals for people and scripts (stable keys)."""
@@ -166,20 +168,32 @@ class _TimedStore:
 
     def __init__(self, store: Store) -> None:
         self.store, self.seconds = store, 0.0
+        #: seconds per statement name, so a slow one can be named
+        self.by_statement: dict[str, float] = {}
+
+    def _add(self, name: str, t: float) -> None:
+        dt = time.perf_counter() - t
+        self.seconds += dt
+        self.by_statement[name] = self.by_statement.get(name, 0.0) + dt
 
     def query(self, name: str, **params: Any) -> list[dict[str, Any]]:
         t = time.perf_counter()
         try:
             return self.store.query(name, **params)
         finally:
-            self.seconds += time.perf_counter() - t
+            self._add(name, t)
 
     def value(self, name: str, **params: Any) -> Any:
         t = time.perf_counter()
         try:
             return self.store.value(name, **params)
         finally:
-            self.seconds += time.perf_counter() - t
+            self._add(name, t)
+
+    def slowest(self, n: int = 3) -> dict[str, float]:
+        """The ``n`` statements that took longest in all, with their seconds."""
+        top = sorted(self.by_statement.items(), key=lambda kv: -kv[1])[:n]
+        return {k: round(v, 3) for k, v in top}
 
 
 def _timings(total: float, project: float, cypher: float) -> dict[str, float]:
@@ -342,6 +356,7 @@ def analyse(store: Store, *, province: str | None = None, county_codes: list[str
         if progress:
             progress(code, i, len(cs))
     res.timings = _timings(time.perf_counter() - loop_t0, project_s, cypher.seconds)
+    res.slowest_checks = cypher.slowest()
     res.shared_persons = sorted(shared.values())
     res.ranking = sorted(ranking, key=_by_help)
     for name in ("unassisted", "overlaps", "gaps", "villages_without_team",
@@ -532,6 +547,8 @@ class CoverageReport:
     population_too_small: list[dict[str, Any]] = field(default_factory=list)
     #: seconds of the county loop by phase (see :attr:`AnalysisResult.timings`)
     timings: dict[str, float] = field(default_factory=dict)
+    #: the cross-check statements that took longest, with their seconds
+    slowest_checks: dict[str, float] = field(default_factory=dict)
 
     def notes(self) -> list[str]:
         """Why figures are missing or doubtful, in words for people."""
@@ -683,7 +700,8 @@ def report(store: Store, level: str, code: str, *, as_of: int | None = None,
         for g in sorted(parts)]
     return CoverageReport(level, code, name, last, year_rows, part_rows, checks,
                           time.monotonic() - t0, sorted(unknown),
-                          sorted(too_small, key=lambda v: v["village"]), timings)
+                          sorted(too_small, key=lambda v: v["village"]), timings,
+                          cypher.slowest())
 
 
 #: CSV files :func:`write_reports` writes besides the first analyses' ones, with their columns.

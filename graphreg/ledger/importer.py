@@ -35,6 +35,7 @@ from ..db import Store
 from ..errors import InputError
 from ..ids import hash_id, mask_id, validate_id
 from ..reports import safe_cell
+from ..schema import refresh_statistics
 from .read import Table, read_table
 from .spec import KINDS as KINDS_BY_NAME
 from .spec import ORDER, Column, Kind
@@ -660,6 +661,7 @@ def import_ledgers(store: Store, inputs: Sequence[tuple[str, Path]], *, key: byt
         for stmt, name, rows in work:
             store.write(stmt, rows, batch_size=CHUNK_ROWS, report=progress, task=name)
         store.write("ledger_finish_batch", [{"id": b["id"]} for b in batches])
+        refresh_statistics(store)
     if on_error == "skip":
         for f in files:
             out = _write_rejected(f)
