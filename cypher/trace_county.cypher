@@ -1,6 +1,7 @@
 // A county at a glance, one fact per row (see trace_household): the county, units assisting it,
-// every unit of the county with the households it helps and what its measures cost, and the
-// households by status.
+// every unit of the county with the households it helps and what its measures cost, the
+// households by current status, and the status history: per year and status, how many of its
+// households entered it that year (registered, exited, returned).
 MATCH (c:County {code: $id})
 CALL (c) {
   OPTIONAL MATCH (c)-[:IN]->(ci:City)-[:IN]->(p:Province)
@@ -27,5 +28,11 @@ CALL (c) {
   WITH h.status AS status, count(*) AS n
   RETURN 'households' AS fact, null AS date, null AS end, status AS entity, status AS name,
          {households: n} AS info, null AS cost, null AS batch, null AS row
+  UNION ALL
+  MATCH (h:Household {county: c.code})-[:STATUS_CHANGED]->(s:StatusChange)
+  WITH s.year AS year, s.status AS status, count(*) AS n
+  RETURN 'status' AS fact, date({year: year, month: 1, day: 1}) AS date, null AS end,
+         toString(year) AS entity, status AS name, {households: n} AS info,
+         null AS cost, null AS batch, null AS row
 }
 RETURN fact, date, end, entity, name, info, cost, batch, row

@@ -1,6 +1,6 @@
 // Everything connected to one village, one fact per row (see trace_household): the village,
 // its population when known, its township and county, its households, the units assisting it
-// or its households, and the measures its households get.
+// or its households, the measures its households get, and each household's status history.
 MATCH (v:Village {code: $id})
 CALL (v) {
   OPTIONAL MATCH (v)-[:IN]->(t:Township)-[:IN]->(c:County)
@@ -34,5 +34,11 @@ CALL (v) {
   RETURN 'measure' AS fact, m.start AS date, m.end AS end, m.id AS entity, m.type AS name,
          {unit: u.id, unit_name: u.name, household: h.id, content: m.content} AS info,
          m.cost AS cost, m.batch AS batch, m.row AS row
+  UNION ALL
+  MATCH (h:Household)-[:LIVES_IN]->(v)
+  MATCH (h)-[:STATUS_CHANGED]->(s:StatusChange)
+  RETURN 'status' AS fact, coalesce(s.date, date({year: s.year, month: 1, day: 1})) AS date,
+         null AS end, h.id AS entity, s.status AS name, {year: s.year} AS info,
+         null AS cost, s.batch AS batch, s.row AS row
 }
 RETURN fact, date, end, entity, name, info, cost, batch, row

@@ -80,12 +80,18 @@ def test_trace_unit_village_county(small: Store) -> None:
     assert [(f.entity, f.info["target"]) for f in v.of("assists")] == [
         ("CD1", H1), ("WT", V1), ("CD1", H2)]
     assert [f.entity for f in v.of("measure")] == ["M1", "M3", "M2"]
+    # each household's history, not only its current status (H4 lives in another village)
+    assert [(f.entity, f.date, f.name, f.batch, f.row) for f in v.of("status")] == [
+        (H1, d(2014, 10, 1), "未脱贫", "B2016-01", 7), (H2, d(2014, 10, 1), "未脱贫", None, None),
+        (H3, d(2014, 10, 1), "未脱贫", None, None), (H1, d(2018, 12, 1), "脱贫", "B2018-02", 3)]
     c = trace(small, "county", COUNTY)
     units = {f.entity: (f.info["households_assisted"], f.info["measures"], f.cost)
              for f in c.of("unit")}
     assert units == {"CD1": (2, 0, 0), "CD2": (1, 0, 0), "DP": (0, 2, 3800),
                      "DU": (0, 0, 0), "EN": (0, 2, 6500), "WT": (0, 0, 0)}
     assert {f.name: f.info["households"] for f in c.of("households")} == {"脱贫": 1, "未脱贫": 3}
+    assert [(f.entity, f.name, f.info["households"]) for f in c.of("status")] == [
+        ("2014", "未脱贫", 4), ("2018", "脱贫", 1)]
     assert [f.entity for f in c.of("assists")] == ["DU"]
 
 
