@@ -23,10 +23,10 @@ import fcntl
 import os
 import re
 import secrets
-import string
 import shutil
 import signal
 import socket
+import string
 import subprocess
 import time
 from dataclasses import dataclass
