@@ -167,14 +167,16 @@ class _TimedStore:
     (what Cypher alone takes to count what the analyses find)."""
 
     def __init__(self, store: Store) -> None:
-        self.store, self.seconds = store, 0.0
+        self.store = store
         #: seconds per statement name, so a slow one can be named
         self.by_statement: dict[str, float] = {}
 
+    @property
+    def seconds(self) -> float:
+        return sum(self.by_statement.values())
+
     def _add(self, name: str, t: float) -> None:
-        dt = time.perf_counter() - t
-        self.seconds += dt
-        self.by_statement[name] = self.by_statement.get(name, 0.0) + dt
+        self.by_statement[name] = self.by_statement.get(name, 0.0) + time.perf_counter() - t
 
     def query(self, name: str, **params: Any) -> list[dict[str, Any]]:
         t = time.perf_counter()
